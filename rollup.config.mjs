@@ -1,0 +1,87 @@
+// Two builds from one source tree:
+//  - npm: ESM, one file per module (tree-shakable), every dependency external; `.d.ts` come from tsc.
+//  - cdn: everything bundled and code-split for a <script> tag; a tiny facade entry, the rest on demand.
+import { readFileSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+const isExternal = (id) =>
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+const define = { __VITRINE_VERSION__: JSON.stringify(pkg.version) };
+
+/** Every module under src/ except the CDN-only embed entry and tests. */
+const npmInputs = Object.fromEntries(
+  readdirSync('src', { recursive: true })
+    .map((file) => `src/${file.replaceAll('\\', '/')}`)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('src/embed/'))
+    .map((file) => [file.slice('src/'.length, -'.ts'.length), file]),
+);
+
+/** Chunks for the CDN build: hls.js and socket.io-client each load only when needed. */
+function cdnChunk(id) {
+  if (/[\\/]node_modules[\\/]hls\.js[\\/]/.test(id)) return 'hls';
+  if (/[\\/]node_modules[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]/.test(id)) return 'socket';
+  return undefined;
+}
+
+/**
+ * A classic-script loader (`<script async src=".../vitrine.classic.js">`): it imports the module
+ * entry relative to its own URL, so both files can be served from any origin.
+ */
+function classicLoader() {
+  return {
+    name: 'vitrine-classic-loader',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'vitrine.classic.js',
+        source:
+          '/* Vitrine classic-script loader: loads the ES module build next to this file. */\n' +
+          '(function(){var s=document.currentScript,b=s&&s.src||location.href;' +
+          'import(new URL("vitrine.js",b).href).catch(function(e){console.warn("[vitrine] could not load vitrine.js next to "+b,e)})})();\n',
+      });
+    },
+  };
+}
+
+/** Marks the executable of the live server. */
+const binBanner = (chunk) => (chunk.fileName === 'server/bin.js' ? '#!/usr/bin/env node' : '');
+
+export default [
+  {
+    input: npmInputs,
+    external: isExternal,
+    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define })],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+      sourcemap: true,
+      banner: binBanner,
+    },
+  },
+  {
+    input: { vitrine: 'src/embed/vitrine.ts' },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: true, legalComments: 'none', define: { ...define, 'process.env.NODE_ENV': '"production"' } }),
+      classicLoader(),
+    ],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: cdnChunk,
+      sourcemap: true,
+    },
+  },
+];

@@ -1,0 +1,309 @@
+import { VERSION } from '../../version.js';
+import { resolveLocale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
+import { showMessages } from '../../i18n/show.js';
+import { safeHttpUrl } from '../../internal/url.js';
+import { warn } from '../../internal/warn.js';
+import { hostResetCss } from '../host.styles.js';
+import { showFacadeCss } from './show.styles.js';
+import type { ShowView } from './show-view.js';
+
+// Importing Vitrine on a server (SSR) must not throw: there is no HTMLElement there.
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
+/** Attributes of <vitrine-show>; names fixed by the design brief, plus `loading`. */
+const ATTRIBUTES = [
+  'src',
+  'show',
+  'live-server',
+  'products',
+  'cart',
+  'currency',
+  'locale',
+  'poster',
+  'title',
+  'autoplay',
+  'muted',
+  'creator',
+  'loading',
+] as const;
+
+export type ShowLoading = 'lazy' | 'eager' | 'interaction';
+const LOADING_VALUES: readonly ShowLoading[] = ['lazy', 'eager', 'interaction'];
+
+let sheet: CSSStyleSheet | undefined;
+function facadeSheet(): CSSStyleSheet {
+  sheet ??= new CSSStyleSheet();
+  if (sheet.cssRules.length === 0) sheet.replaceSync(hostResetCss + showFacadeCss);
+  return sheet;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function playIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', 'M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5z');
+  svg.append(path);
+  return svg;
+}
+
+/**
+ * The shoppable live show a retailer pastes into a page: video, products, chat and cart.
+ *
+ * Until the shopper shows intent (hover, focus, tap) or the element nears the viewport, it is
+ * only a facade: poster, title and a real play button, a few kilobytes with no framework.
+ * The full widget is imported on demand and renders into the same box, so nothing shifts.
+ *
+ * @summary Shoppable live video: player, products, chat and add-to-cart in one tag.
+ * @tag vitrine-show
+ * @attr {string} src - HLS manifest URL (`.m3u8`) of the live stream or replay; http(s) only.
+ * @attr {string} show - Show id on the live server (chat, pins, offers, figures).
+ * @attr {string} live-server - Live server URL; absent means no chat and no pins.
+ * @attr {string} products - Product feed: a JSON feed URL, `shopify:handle-a,handle-b` or `woocommerce:12,34`.
+ * @attr {string} cart - Cart adapter: `shopify`, `woocommerce` or `events`.
+ * @attr {string} currency - ISO 4217 currency of prices, e.g. `EUR`.
+ * @attr {string} locale - BCP 47 locale for text, prices and times; default the page's `lang`, then the browser's.
+ * @attr {string} poster - Poster image URL shown before playback.
+ * @attr {string} title - Show title on the facade and the player's accessible name.
+ * @attr {boolean} autoplay - Start playing, muted, when the widget nears the viewport.
+ * @attr {boolean} muted - Start muted.
+ * @attr {string} creator - Affiliate / creator ref carried to the cart line.
+ * @attr {'lazy'|'interaction'|'eager'} loading - When the full widget loads. Default `lazy`.
+ * @csspart facade - The placeholder shown before the widget loads.
+ * @csspart poster - The poster image of the facade.
+ * @csspart title - The show title on the facade.
+ * @csspart play-button - The facade's play button.
+ * @cssproperty --vitrine-accent - Accent colour (play button, badges). Default `#e11d48`.
+ * @cssproperty --vitrine-radius - Corner radius of the widget. Default `12px`.
+ * @cssproperty --vitrine-font-family - Font of the widget's text. Default the system UI font.
+ * @cssproperty --vitrine-video-background - Background behind the video. Default `#0b0b0f`.
+ * @fires vitrine-play - Playback started or resumed.
+ * @fires vitrine-pause - Playback paused.
+ * @fires vitrine-error - Playback trouble; `detail.code` says which, `detail.fatal` whether it gave up.
+ * @fires vitrine-live-edge - A live stream joined or left its live edge.
+ */
+export class VitrineShow extends ElementBase {
+  static readonly version = VERSION;
+  static get observedAttributes(): readonly string[] {
+    return ATTRIBUTES;
+  }
+
+  readonly #root: ShadowRoot;
+  #view: ShowView | undefined;
+  #viewPromise: Promise<ShowView | undefined> | undefined;
+  #viewport: IntersectionObserver | undefined;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [facadeSheet()];
+  }
+
+  /** HLS manifest URL (`.m3u8`) of the live stream or replay. */
+  get src(): string {
+    return this.getAttribute('src') ?? '';
+  }
+  set src(value: string) {
+    this.setAttribute('src', value);
+  }
+
+  /** Poster image URL shown before playback. */
+  get poster(): string {
+    return this.getAttribute('poster') ?? '';
+  }
+  set poster(value: string) {
+    this.setAttribute('poster', value);
+  }
+
+  /** Start playing (muted, as browsers require) when the widget nears the viewport. */
+  get autoplay(): boolean {
+    return this.hasAttribute('autoplay');
+  }
+  set autoplay(value: boolean) {
+    this.toggleAttribute('autoplay', value);
+  }
+
+  /** Start muted. */
+  get muted(): boolean {
+    return this.hasAttribute('muted');
+  }
+  set muted(value: boolean) {
+    this.toggleAttribute('muted', value);
+  }
+
+  /** Locale for text, prices and times (BCP 47); default the page's `lang`, then the browser's. */
+  get locale(): string {
+    return this.getAttribute('locale') ?? '';
+  }
+  set locale(value: string) {
+    this.setAttribute('locale', value);
+  }
+
+  /**
+   * When the full widget loads: `lazy` (default) when it nears the viewport or on interaction;
+   * `interaction` only when the shopper hovers, focuses or taps it; `eager` right after page load.
+   */
+  get loading(): ShowLoading {
+    const value = this.getAttribute('loading');
+    if (value === null || value === '') return 'lazy';
+    if ((LOADING_VALUES as readonly string[]).includes(value)) return value as ShowLoading;
+    warn(this, `attribute "loading" must be one of ${LOADING_VALUES.join(', ')}; got "${value}". Using "lazy".`);
+    return 'lazy';
+  }
+  set loading(value: ShowLoading) {
+    this.setAttribute('loading', value);
+  }
+
+  /** The full widget, once loaded (for tests and advanced use). */
+  get view(): ShowView | undefined {
+    return this.#view;
+  }
+
+  connectedCallback(): void {
+    try {
+      if (this.#view) {
+        this.#view.connected();
+        return;
+      }
+      this.#renderFacade();
+      this.#watchForIntent();
+    } catch (error) {
+      warn(this, 'could not start.', error);
+    }
+  }
+
+  disconnectedCallback(): void {
+    this.#viewport?.disconnect();
+    this.#viewport = undefined;
+    this.#view?.disconnected();
+  }
+
+  attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
+    if (oldValue === newValue) return;
+    if (this.#view) this.#view.attributeChanged(name);
+    else if (this.isConnected) this.#renderFacade();
+  }
+
+  /** Loads the full widget (if needed) and starts playback. */
+  async play(): Promise<void> {
+    const view = await this.load();
+    await view?.play();
+  }
+
+  /** Loads the full widget without starting playback. Resolves once it is rendered. */
+  load(): Promise<ShowView | undefined> {
+    this.#viewPromise ??= this.#loadView();
+    return this.#viewPromise;
+  }
+
+  async #loadView(): Promise<ShowView | undefined> {
+    this.#setBusy(true);
+    try {
+      const { mountShowView } = await import('./show-view.js');
+      this.#viewport?.disconnect();
+      this.#view = mountShowView(this, this.#root);
+      return this.#view;
+    } catch (error) {
+      // A chunk that fails to load (offline, CDN hiccup) must not leave a dead button.
+      warn(this, 'could not load the widget code; the play button retries.', error);
+      this.#viewPromise = undefined;
+      this.#setBusy(false, true);
+      return undefined;
+    }
+  }
+
+  #translate() {
+    return translator(showMessages, resolveLocale(this.getAttribute('locale'), this));
+  }
+
+  #renderFacade(): void {
+    const t = this.#translate();
+    const title = this.getAttribute('title') ?? '';
+    const facade = document.createElement('div');
+    facade.className = 'facade';
+    facade.setAttribute('part', 'facade');
+    // An empty title inside keeps the host's `title` attribute from showing as a tooltip.
+    facade.title = '';
+
+    const posterUrl = this.hasAttribute('poster') ? safeHttpUrl(this.getAttribute('poster')) : null;
+    if (this.hasAttribute('poster') && !posterUrl) {
+      warn(this, `attribute "poster" must be an http(s) image URL; got "${this.getAttribute('poster')}". Showing no poster.`);
+    }
+    if (posterUrl) {
+      const img = document.createElement('img');
+      img.className = 'poster';
+      img.setAttribute('part', 'poster');
+      img.alt = '';
+      img.decoding = 'async';
+      img.src = posterUrl.href;
+      facade.append(img);
+    }
+    if (title) {
+      const heading = document.createElement('p');
+      heading.className = 'title';
+      heading.setAttribute('part', 'title');
+      heading.textContent = title;
+      facade.append(heading);
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'play';
+    button.setAttribute('part', 'play-button');
+    button.setAttribute('aria-label', title ? t('playTitled', { title }) : t('play'));
+    button.append(playIcon());
+    button.addEventListener('click', () => void this.play());
+    facade.append(button);
+
+    const status = document.createElement('p');
+    status.className = 'status';
+    status.setAttribute('role', 'status');
+    facade.append(status);
+
+    this.#root.replaceChildren(facade);
+  }
+
+  #setBusy(busy: boolean, failed = false): void {
+    if (this.#view) return;
+    const button = this.#root.querySelector<HTMLButtonElement>('.play');
+    const status = this.#root.querySelector<HTMLElement>('.status');
+    const t = this.#translate();
+    button?.setAttribute('aria-busy', String(busy));
+    if (status) status.textContent = busy ? t('loading') : failed ? t('loadFailed') : '';
+  }
+
+  #watchForIntent(): void {
+    const intent = (): void => void this.load();
+    // Intent (hover, focus, touch) loads the code, so the click itself only has to start media.
+    for (const type of ['pointerenter', 'focusin', 'touchstart'] as const) {
+      this.addEventListener(type, intent, { once: true, passive: true });
+    }
+    const loading = this.loading;
+    if (loading === 'interaction' && !this.autoplay) return;
+    whenPageIdle(() => {
+      if (!this.isConnected || this.#view) return;
+      if (loading === 'eager') {
+        void this.load();
+        return;
+      }
+      this.#viewport = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) void this.load();
+        },
+        { rootMargin: '200px' },
+      );
+      this.#viewport.observe(this);
+    });
+  }
+}
+
+/** Runs after the page's own load and in idle time, so the widget never competes with the shop. */
+function whenPageIdle(callback: () => void): void {
+  const idle = (): void => {
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(callback, { timeout: 2000 });
+    else setTimeout(callback, 1);
+  };
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}

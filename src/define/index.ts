@@ -1,0 +1,3 @@
+/** Registers every Vitrine element. Import `vitrine/define/<name>` to register only one. */
+import './show.js';
+import './player.js';

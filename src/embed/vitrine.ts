@@ -1,0 +1,8 @@
+// Script-tag entry of the CDN build. It registers <vitrine-show> (a small facade) right away and
+// loads every other element's chunk only when that element appears on the page.
+import '../define/show.js';
+import { autoload } from './autoload.js';
+
+autoload({
+  'vitrine-player': () => import('../define/player.js'),
+});

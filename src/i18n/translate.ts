@@ -1,0 +1,45 @@
+import type { Language, ResolvedLocale } from './locale.js';
+
+/** A message: plain text with `{name}` placeholders, or plural forms chosen by `{count}`. */
+export type Message = string | Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+
+/** One catalog: every key of an area in one language. */
+export type Catalog<K extends string> = Readonly<Record<K, Message>>;
+
+/** An area's messages in every shipped language; a missing key is a type error. */
+export type Catalogs<K extends string> = Readonly<Record<Language, Catalog<K>>>;
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Translates a key of one area into the resolved locale. */
+export type Translate<K extends string> = (key: K, params?: MessageParams) => string;
+
+/** Declares an area's catalogs; English is the source, the others must have the same keys. */
+export function defineMessages<const K extends string>(
+  en: Catalog<K>,
+  others: Readonly<Record<Exclude<Language, 'en'>, Catalog<K>>>,
+): Catalogs<K> {
+  return { en, ...others };
+}
+
+/** Returns a translator for one area of messages in one locale. */
+export function translator<K extends string>(catalogs: Catalogs<K>, locale: ResolvedLocale): Translate<K> {
+  const catalog = catalogs[locale.language];
+  const numbers = new Intl.NumberFormat(locale.tag);
+  let plurals: Intl.PluralRules | undefined;
+  return (key, params = {}) => {
+    const message = catalog[key] ?? catalogs.en[key] ?? key;
+    let text: string;
+    if (typeof message === 'string') text = message;
+    else {
+      plurals ??= new Intl.PluralRules(locale.tag);
+      const count = Number(params['count'] ?? 0);
+      text = message[plurals.select(count)] ?? message.other;
+    }
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+  };
+}

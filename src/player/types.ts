@@ -1,0 +1,55 @@
+/**
+ * What the player is doing, as the shopper sees it.
+ * - `idle`: nothing loaded yet (poster and play button)
+ * - `loading`: fetching the stream until the first frame
+ * - `playing` / `paused` / `buffering`
+ * - `starting-soon`: the stream does not exist yet (manifest 404); polling until it appears
+ * - `reconnecting`: segments stopped arriving mid-stream; retrying without a reload
+ * - `ended`: a VOD reached its end, or a live stream sent its end marker
+ * - `error`: gave up; a retry button is shown
+ */
+export type PlayerState =
+  | 'idle'
+  | 'loading'
+  | 'playing'
+  | 'paused'
+  | 'buffering'
+  | 'starting-soon'
+  | 'reconnecting'
+  | 'ended'
+  | 'error';
+
+/** Which playback engine to use: hls.js (MSE), the browser's own HLS, or the better of the two. */
+export type EngineName = 'auto' | 'hlsjs' | 'native';
+export const ENGINE_NAMES: readonly EngineName[] = ['auto', 'hlsjs', 'native'];
+
+/** Why playback failed, in `vitrine-error` events. */
+export type PlayerErrorCode =
+  /** `src` is missing or not an http(s) URL. */
+  | 'invalid-src'
+  /** The engine cannot play here (no MSE and no native HLS). */
+  | 'unsupported'
+  /** The manifest could not be loaded (not yet published, or gone). */
+  | 'manifest-unavailable'
+  /** Segments or playlists kept failing. */
+  | 'network'
+  /** The media could not be decoded even after recovery. */
+  | 'media';
+
+/** One rendition the shopper can choose in the quality menu. */
+export interface QualityLevel {
+  /** Index in the engine's level list; -1 is automatic selection. */
+  readonly index: number;
+  readonly height: number;
+  readonly width: number;
+  readonly bitrate: number;
+  /** Shopper-facing label, e.g. `720p`. */
+  readonly label: string;
+}
+
+/** A subtitles / captions track from the manifest. */
+export interface CaptionTrack {
+  readonly index: number;
+  readonly label: string;
+  readonly language: string;
+}

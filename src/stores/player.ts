@@ -1,0 +1,46 @@
+import { atom, type WritableAtom } from 'nanostores';
+import type { CaptionTrack, PlayerErrorCode, PlayerState, QualityLevel } from '../player/types.js';
+
+/** Everything a player shows, as stores; one bag per player instance, never shared. */
+export interface PlayerStore {
+  readonly state: WritableAtom<PlayerState>;
+  /** The stream is live (no end marker); false for VOD. */
+  readonly live: WritableAtom<boolean>;
+  /** Live only: playback is within a few target durations of the live edge. */
+  readonly atLiveEdge: WritableAtom<boolean>;
+  /** Live only: seconds behind the live edge. */
+  readonly behindLive: WritableAtom<number>;
+  readonly currentTime: WritableAtom<number>;
+  /** Seconds; Infinity for live. */
+  readonly duration: WritableAtom<number>;
+  readonly muted: WritableAtom<boolean>;
+  readonly volume: WritableAtom<number>;
+  readonly levels: WritableAtom<readonly QualityLevel[]>;
+  /** Chosen level index; -1 is automatic. */
+  readonly level: WritableAtom<number>;
+  /** Level actually playing (differs from `level` in automatic mode). */
+  readonly playingLevel: WritableAtom<number>;
+  readonly captions: WritableAtom<readonly CaptionTrack[]>;
+  /** Shown captions track index; -1 is off. */
+  readonly caption: WritableAtom<number>;
+  readonly error: WritableAtom<{ code: PlayerErrorCode; message: string } | null>;
+}
+
+export function createPlayerStore(): PlayerStore {
+  return {
+    state: atom<PlayerState>('idle'),
+    live: atom(false),
+    atLiveEdge: atom(false),
+    behindLive: atom(0),
+    currentTime: atom(0),
+    duration: atom(0),
+    muted: atom(false),
+    volume: atom(1),
+    levels: atom<readonly QualityLevel[]>([]),
+    level: atom(-1),
+    playingLevel: atom(-1),
+    captions: atom<readonly CaptionTrack[]>([]),
+    caption: atom(-1),
+    error: atom<{ code: PlayerErrorCode; message: string } | null>(null),
+  };
+}

@@ -1,0 +1,13 @@
+import { createPlayerStore, type PlayerStore } from './player.js';
+
+/**
+ * All state of one <vitrine-show>: one bag per widget, created when the widget loads and handed
+ * to its parts. Two shows on a page never share a store (or a socket).
+ */
+export interface ShowStores {
+  readonly player: PlayerStore;
+}
+
+export function createShowStores(): ShowStores {
+  return { player: createPlayerStore() };
+}

@@ -1,0 +1,30 @@
+// Server-side commands for browser tests (called with executeServerCommand from the page).
+import type { TestRunnerPlugin } from '@web/test-runner';
+
+interface PuppeteerPage {
+  metrics(): Promise<Record<string, number>>;
+  target(): { createCDPSession(): Promise<{ send(method: string, params?: object): Promise<unknown>; detach(): Promise<void> }> };
+}
+interface ChromeLauncherLike {
+  getPage(sessionId: string): PuppeteerPage;
+}
+
+/** `page-metrics`: Chromium's own counters (JSEventListeners, Nodes...) after a forced GC. */
+function pageMetrics(): TestRunnerPlugin {
+  return {
+    name: 'vitrine-page-metrics',
+    async executeCommand({ command, session }) {
+      if (command !== 'page-metrics') return undefined;
+      const page = (session.browser as unknown as ChromeLauncherLike).getPage(session.id);
+      const cdp = await page.target().createCDPSession();
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.detach();
+      return page.metrics();
+    },
+  };
+}
+
+export async function browserCommands(): Promise<TestRunnerPlugin[]> {
+  const plugins: TestRunnerPlugin[] = [pageMetrics()];
+  return plugins;
+}
