@@ -1,0 +1,140 @@
+import type { Money, Product, ProductVariant } from './product.js';
+
+/**
+ * The merchant's cart as Vitrine sees it. Adapters translate a platform's cart into this; the
+ * widget never keeps a cart of its own.
+ */
+export interface Cart {
+  /** Total units in the cart (what a cart badge shows). */
+  readonly itemCount: number;
+  readonly lines: readonly CartLine[];
+  readonly total?: Money;
+  /** The shop's cart page. */
+  readonly cartUrl?: string;
+  /** The shop's checkout. */
+  readonly checkoutUrl?: string;
+}
+
+export interface CartLine {
+  /** The platform's line key (Shopify `key`, WooCommerce item `key`). */
+  readonly key: string;
+  readonly productId: string;
+  readonly variantId: string;
+  readonly title: string;
+  readonly quantity: number;
+  readonly price?: Money;
+  /** Line properties / item data, including Vitrine's attribution (`_vitrine_show`, ...). */
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+/** What the shopper asked to add. */
+export interface CartLineRequest {
+  readonly product: Product;
+  readonly variant: ProductVariant;
+  /** Whole units, at least 1. */
+  readonly quantity: number;
+  /**
+   * Line properties the merchant's order will carry: attribution (show id, creator ref) and
+   * whatever the page adds. Keys starting with `_` are hidden from the shopper on Shopify.
+   */
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+export interface CartRequestOptions {
+  /** Aborted when the shopper closes the overlay or the widget is removed. */
+  readonly signal: AbortSignal;
+  /**
+   * Unique per add (the same for every retry of that add), so an adapter or a merchant backend
+   * can refuse to apply it twice.
+   */
+  readonly requestId: string;
+}
+
+export interface CartAddResult {
+  /** Units actually added (may be fewer than asked; then `CartError` is not thrown). */
+  readonly quantityAdded: number;
+  /** The cart after the add, when the platform returns it. */
+  readonly cart?: Cart;
+}
+
+/**
+ * How Vitrine talks to the merchant's cart. `add` and `getCart` are required; the rest is used
+ * when present. Every method may reject with a `CartError` (anything else is wrapped as
+ * `unknown`).
+ */
+export interface CartAdapter {
+  /** Adds a line. Must not apply the same `requestId` twice. */
+  add(line: CartLineRequest, options: CartRequestOptions): Promise<CartAddResult>;
+  /** Reads the current cart. */
+  getCart(options?: { readonly signal?: AbortSignal }): Promise<Cart>;
+  /** Sets a line's quantity (0 removes it). */
+  changeQuantity?(lineKey: string, quantity: number, options: CartRequestOptions): Promise<Cart>;
+  /** Opens the shop's own cart UI (drawer or page) instead of navigating to `cartUrl`. */
+  openCart?(): void | Promise<void>;
+  /** Goes to checkout; default is navigating to `Cart.checkoutUrl`. */
+  checkout?(): void | Promise<void>;
+  /** Follows cart changes made outside the widget; returns an unsubscribe function. */
+  subscribe?(listener: (cart: Cart) => void): () => void;
+}
+
+/** Why a cart call failed. */
+export type CartErrorCode =
+  | 'out_of_stock'
+  | 'insufficient_stock'
+  | 'quantity_limit'
+  | 'not_found'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'network'
+  | 'unknown';
+
+export const CART_ERROR_CODES: readonly CartErrorCode[] = [
+  'out_of_stock',
+  'insufficient_stock',
+  'quantity_limit',
+  'not_found',
+  'unauthorized',
+  'rate_limited',
+  'network',
+  'unknown',
+];
+
+export interface CartErrorOptions {
+  /** `insufficient_stock`: units that were added anyway (0 or more). */
+  readonly quantityAdded?: number;
+  /** `rate_limited`: seconds to wait, when known. */
+  readonly retryAfter?: number;
+  /** The platform's own message, for developers (the shopper sees a translated message). */
+  readonly detail?: string;
+  readonly cause?: unknown;
+}
+
+/**
+ * A failed cart call with a code the widget can act on and translate for the shopper.
+ * `message` is developer-facing; the widget shows its own localised text for `code`.
+ */
+export class CartError extends Error {
+  override readonly name = 'CartError';
+  readonly code: CartErrorCode;
+  readonly quantityAdded: number;
+  readonly retryAfter: number | undefined;
+  readonly detail: string | undefined;
+
+  constructor(code: CartErrorCode, message: string, options: CartErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.quantityAdded = options.quantityAdded ?? 0;
+    this.retryAfter = options.retryAfter;
+    this.detail = options.detail;
+  }
+
+  /** Turns anything an adapter threw into a CartError (a plain Error becomes `unknown`). */
+  static from(error: unknown): CartError {
+    if (error instanceof CartError) return error;
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      return new CartError('network', 'The cart request was aborted.', { cause: error });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new CartError('unknown', message || 'The cart failed.', { cause: error });
+  }
+}
