@@ -1,0 +1,93 @@
+// A tiny request pipeline for the demo server and the test servers: each route handles a request
+// or passes (returns false). No framework, so tests start servers in milliseconds.
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m4s': 'video/iso.segment',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+export function contentType(path: string): string {
+  return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Serves files under `root` at URL prefix `prefix` (no directory listing, no escaping root). */
+export function staticFiles(prefix: string, root: string, headers: Record<string, string> = {}): Route {
+  const base = resolve(root);
+  return (req, res, url) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    if (!url.pathname.startsWith(prefix)) return false;
+    let relative = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+    const file = normalize(join(base, relative));
+    if (file !== base && !file.startsWith(base + sep)) return false;
+    let size: number;
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile()) return false;
+      size = stat.size;
+    } catch {
+      return false;
+    }
+    res.writeHead(200, { 'content-type': contentType(file), 'content-length': size, 'cache-control': 'no-cache', ...headers });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+    return true;
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs routes in order; the first that handles the request wins; otherwise 404. */
+export function pipeline(routes: Route[]) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    try {
+      for (const route of routes) {
+        if (await route(req, res, url)) return;
+      }
+      if (!res.headersSent) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+      }
+    } catch (error) {
+      console.error('[demo] request failed', req.method, req.url, error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal error');
+    }
+  };
+}
