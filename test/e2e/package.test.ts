@@ -7,7 +7,9 @@ describe('built package', () => {
 
   it('exports side-effect-free classes with types', async () => {
     // Importing in Node (SSR) must not throw.
-    const main = await import('../../dist/index.js');
+    // Through the package's own `exports`, exactly as a consumer imports it (built by `npm test`).
+    const name = 'vitrine';
+    const main = await import(/* @vite-ignore */ name);
     expect(typeof main.VitrineShow).toBe('function');
     expect(readFileSync('dist/index.d.ts', 'utf8')).toContain('VitrineShow');
     expect(pkg.exports['.'].types).toBe('./dist/index.d.ts');
