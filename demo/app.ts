@@ -1,21 +1,33 @@
-// The demo shop server: the shop pages, the CDN build, simulated HLS streams and (as they arrive)
-// the Shopify-style cart API and the live server, on one port. Tests start it with port 0.
+// The demo shop server: the shop pages, the CDN build, simulated HLS streams, an optional real
+// ffmpeg encoder and (as they arrive) the Shopify-style cart API and the live server, on one
+// port. Tests start it in-process with port 0.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { pipeline, staticFiles, type Route } from './http.js';
+import type { Encoder } from './hls/encoder.js';
 import { createHlsRoutes } from './hls/routes.js';
+import { createShopRoutes } from './shop/routes.js';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly host?: string;
+  /**
+   * Where the shop pages load Vitrine from: default `/vitrine/` (this server). Another origin's
+   * folder (e.g. a second demo server's `http://127.0.0.1:9000/vitrine/`) proves the CDN build.
+   */
+  readonly cdn?: string;
+  /** A running ffmpeg encoder (hls/encoder.ts): served under its prefix and shown on the shop. */
+  readonly encoder?: Encoder;
 }
 
 export interface DemoServer {
   readonly server: Server;
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
   readonly url: string;
+  /** The simulated live streams' state (tests provoke failures through /hls/control/<name>). */
+  readonly hls: ReturnType<typeof createHlsRoutes>;
   close(): Promise<void>;
 }
 
@@ -23,11 +35,17 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 
 export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const hls = createHlsRoutes({ mediaDir: here('./media/') });
+  const shop = createShopRoutes({
+    cdn: options.cdn,
+    show: options.encoder ? { src: options.encoder.src } : undefined,
+  });
+  // First match wins. Keep this a plain list: one line per feature.
   const routes: Route[] = [
-    hls.route,
-    // The CDN build, as a shop would load it from a CDN.
+    hls.route, // /hls/vod/, /hls/live/<name>/, /hls/control/<name>
+    ...(options.encoder ? [options.encoder.route] : []), // /hls/encoder/
+    // The CDN build, as a shop would load it from a CDN (module scripts need CORS).
     staticFiles('/vitrine/', here('../dist/cdn/'), { 'access-control-allow-origin': '*' }),
-    staticFiles('/', here('./shop/')),
+    ...shop, // /, /products/<handle>, /lab/..., /assets/
   ];
   const server = createServer(pipeline(routes));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
@@ -36,6 +54,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   return {
     server,
     url,
+    hls,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

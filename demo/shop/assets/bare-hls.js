@@ -1,0 +1,13 @@
+// The reference page of the time-to-first-frame benchmark: hls.js is already loaded (a classic
+// script), and the click creates an Hls instance, loads the stream and plays.
+/* global Hls */
+const video = document.getElementById('bare-video');
+const button = document.getElementById('bare-play');
+button.addEventListener('click', () => {
+  button.hidden = true;
+  const hls = new Hls();
+  hls.loadSource(video.dataset.src);
+  hls.attachMedia(video);
+  video.play().catch((error) => console.warn('bare hls.js: play() failed', error));
+  window.bareHls = hls;
+});

@@ -1,0 +1,48 @@
+// A product page: image, price, options, stock and the add-to-cart form (Shopify's /cart/add
+// form contract: `id` is the variant, `quantity`), plus a pointer to the live show.
+import { priceRange, shop, type DemoProduct } from './data.js';
+import { html } from './html.js';
+import { documentHtml, siteFooter, siteHeader } from './layout.js';
+import { formatMoney } from './listing.js';
+
+export function renderProductPage(p: DemoProduct, cartCount: number): string {
+  const { price, compareAtPrice, available } = priceRange(p);
+  const body = html`${siteHeader({ cartCount })}
+<main id="main" class="container product-page">
+  <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/">Home</a> <span aria-hidden="true">/</span> <span aria-current="page">${p.title}</span></nav>
+  <div class="product-layout">
+    <div class="product-media"><img src="${p.image.src}" alt="${p.image.alt}" width="400" height="500" /></div>
+    <div class="product-info">
+      <p class="card-vendor">${p.vendor}</p>
+      <h1>${p.title}</h1>
+      <p class="product-price">
+        <span class="price${compareAtPrice ? ' price-sale' : ''}">${formatMoney(price)}</span>
+        ${compareAtPrice ? html`<s class="compare-at"><span class="visually-hidden">Was </span>${formatMoney(compareAtPrice)}</s>` : ''}
+      </p>
+      <p class="product-description">${p.description}</p>
+      <form class="add-form" action="/cart/add" method="post">
+        <label for="variant">${p.options.map((o) => o.name).join(' / ') || 'Option'}</label>
+        <select id="variant" name="id"${p.variants.length === 1 ? html` hidden` : ''}>
+          ${p.variants.map((v) => html`<option value="${v.id}"${v.stock === 0 ? html` disabled` : ''}>${v.title}${v.stock === 0 ? ' (sold out)' : v.stock <= 5 ? ` (only ${v.stock} left)` : ''}</option>`)}
+        </select>
+        <label for="quantity">Quantity</label>
+        <input id="quantity" name="quantity" type="number" min="1" max="10" value="1" inputmode="numeric" />
+        <button class="button-primary" type="submit"${available ? '' : html` disabled`}>${available ? 'Add to cart' : 'Sold out'}</button>
+      </form>
+      <p class="product-live">Shown in this week’s live show. <a href="/#live">Watch it live</a> and shop at show-only prices.</p>
+    </div>
+  </div>
+</main>
+${siteFooter()}`;
+  return documentHtml({ title: `${p.title} · ${shop.name}`, description: p.description, stylesheets: ['/assets/shop.css'], body });
+}
+
+export function renderNotFound(cartCount: number, what = 'This page does not exist.'): string {
+  const body = html`${siteHeader({ cartCount })}
+<main id="main" class="container not-found">
+  <h1>Not found</h1>
+  <p>${what} <a href="/">Back to the shop</a>.</p>
+</main>
+${siteFooter()}`;
+  return documentHtml({ title: `Not found · ${shop.name}`, stylesheets: ['/assets/shop.css'], body });
+}

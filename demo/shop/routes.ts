@@ -1,0 +1,96 @@
+// Routes of the demo shop: the listing, product pages, lab pages and their static assets. Every
+// page is sent with the strict Content-Security-Policy from csp.ts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { staticFiles, type Route } from '../http.js';
+import { contentSecurityPolicy, scriptSource } from './csp.js';
+import { findProduct, liveShow } from './data.js';
+import { labParams, renderBareHlsLab, renderEmbedLab, renderLabIndex, renderStrictCspLab, renderThemeLab } from './lab.js';
+import { renderListing } from './listing.js';
+import { renderNotFound, renderProductPage } from './product-page.js';
+
+export interface ShopRoutesOptions {
+  /** Base URL of the CDN build the pages load Vitrine from; default `/vitrine/` on this origin. */
+  readonly cdn?: string;
+  /** Attributes that replace or add to the listing's <vitrine-show> (see data.ts `liveShow`). */
+  readonly show?: Readonly<Record<string, string>>;
+  /** The number in the header's cart icon for this request (the cart API provides it). */
+  readonly cartCount?: (req: IncomingMessage) => number | Promise<number>;
+}
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const hlsScript = createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js');
+
+function sendPage(res: ServerResponse, status: number, body: string, csp: string): true {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  });
+  res.end(body);
+  return true;
+}
+
+export function createShopRoutes(options: ShopRoutesOptions = {}): Route[] {
+  const cdn = options.cdn ?? '/vitrine/';
+  const show = { ...liveShow, ...options.show };
+  const cartCount = async (req: IncomingMessage): Promise<number> => (options.cartCount ? options.cartCount(req) : 0);
+  const shopCsp = contentSecurityPolicy({ script: [scriptSource(cdn)] });
+
+  const pages: Route = async (req, res, url) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const path = url.pathname;
+    if (path === '/' || path === '/index.html') {
+      const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
+      const collection = url.searchParams.get('collection') ?? undefined;
+      return sendPage(res, 200, renderListing({ embed: { cdn }, show, cartCount: await cartCount(req), query, collection }), shopCsp);
+    }
+    const product = /^\/products\/([\w-]{1,100})$/.exec(path);
+    if (product) {
+      const found = findProduct(product[1]!);
+      if (found) return sendPage(res, 200, renderProductPage(found, await cartCount(req)), shopCsp);
+      return sendPage(res, 404, renderNotFound(await cartCount(req), 'We could not find that product.'), shopCsp);
+    }
+    if (path === '/account') {
+      return sendPage(res, 200, renderNotFound(await cartCount(req), 'Accounts are not part of this demo shop.'), shopCsp);
+    }
+    if (path === '/lab') {
+      res.writeHead(301, { location: '/lab/' }).end();
+      return true;
+    }
+    if (!path.startsWith('/lab/')) return false;
+    const params = labParams(url.searchParams);
+    switch (path) {
+      case '/lab/':
+      case '/lab/index.html':
+        return sendPage(res, 200, renderLabIndex(), shopCsp);
+      case '/lab/embed':
+        return sendPage(res, 200, renderEmbedLab(params, cdn), shopCsp);
+      case '/lab/theme':
+        return sendPage(res, 200, renderThemeLab(params, cdn), shopCsp);
+      case '/lab/strict-csp': {
+        // Scripts only from the Vitrine folder itself (a path-restricted source), nothing else.
+        const folder = new URL(cdn, `http://${req.headers.host ?? 'localhost'}`).href;
+        return sendPage(res, 200, renderStrictCspLab(params, cdn), contentSecurityPolicy({ script: [folder] }));
+      }
+      case '/lab/hls.min.js':
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+        createReadStream(hlsScript).pipe(res);
+        return true;
+      case '/lab/bare-hls':
+        // Plain hls.js as most pages run it: its default transmuxing worker comes from a blob: URL.
+        return sendPage(res, 200, renderBareHlsLab(params), `${contentSecurityPolicy({ script: ["'self'"] }).replace("worker-src 'none'", 'worker-src blob:')}`);
+      default:
+        return false;
+    }
+  };
+
+  return [
+    pages,
+    staticFiles('/assets/', here('./assets/')),
+  ];
+}
