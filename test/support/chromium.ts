@@ -118,3 +118,20 @@ export async function comparePngs(browser: Browser, a: Buffer, b: Buffer, tolera
     await page.close();
   }
 }
+
+/**
+ * Waits until the page has loaded and had its idle time: the point by which a widget that loads
+ * "after the page, when idle, if near the viewport" has started loading if it is going to.
+ * Two idle callbacks and two frames: intersection observers report during a rendering update.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  for (let i = 0; i < 2; i += 1) {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())), { timeout: 3000 }),
+        ),
+    );
+  }
+}
