@@ -21,10 +21,14 @@ export function renderProductPage(p: DemoProduct, cartCount: number): string {
       </p>
       <p class="product-description">${p.description}</p>
       <form class="add-form" action="/cart/add" method="post">
-        <label for="variant">${p.options.map((o) => o.name).join(' / ') || 'Option'}</label>
-        <select id="variant" name="id"${p.variants.length === 1 ? html` hidden` : ''}>
+        ${
+          p.variants.length === 1
+            ? html`<input type="hidden" name="id" value="${p.variants[0]!.id}" />`
+            : html`<label for="variant">${p.options.map((o) => o.name).join(' / ')}</label>
+        <select id="variant" name="id">
           ${p.variants.map((v) => html`<option value="${v.id}"${v.stock === 0 ? html` disabled` : ''}>${v.title}${v.stock === 0 ? ' (sold out)' : v.stock <= 5 ? ` (only ${v.stock} left)` : ''}</option>`)}
-        </select>
+        </select>`
+        }
         <label for="quantity">Quantity</label>
         <input id="quantity" name="quantity" type="number" min="1" max="10" value="1" inputmode="numeric" />
         <button class="button-primary" type="submit"${available ? '' : html` disabled`}>${available ? 'Add to cart' : 'Sold out'}</button>

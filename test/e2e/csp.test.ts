@@ -1,21 +1,11 @@
 // The widget under the strictest Content-Security-Policy a shop could send: no inline script or
 // style, no eval, no workers (so no blob: worker), scripts only from the Vitrine folder.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoServer, type DemoServer } from '../../demo/app.js';
-import { launchChromium, settle, watchPage } from '../support/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { settle, watchPage } from '../support/chromium.js';
+import { useDemoAndBrowser } from '../support/e2e.js';
 import { playButton, waitForPlayback, widgetVideo } from '../support/show.js';
 
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([createDemoServer({ port: 0 }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const setup = useDemoAndBrowser();
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
@@ -23,12 +13,12 @@ function directives(policy: string): Map<string, string[]> {
 
 describe('strict Content-Security-Policy', () => {
   it('plays with no violation and no console error', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const page = await setup.browser.newPage({ viewport: { width: 1000, height: 800 } });
     const watch = await watchPage(page);
-    const response = await page.goto(`${demo.url}/lab/strict-csp?stream=csp`);
+    const response = await page.goto(`${setup.demo.url}/lab/strict-csp?stream=csp`);
     const policy = directives(response!.headers()['content-security-policy']!);
     expect(policy.get('default-src')).toEqual(["'none'"]);
-    expect(policy.get('script-src')).toEqual([`${demo.url}/vitrine/`]);
+    expect(policy.get('script-src')).toEqual([`${setup.demo.url}/vitrine/`]);
     expect(policy.get('style-src')).toEqual(["'self'"]);
     expect(policy.get('worker-src')).toEqual(["'none'"]);
     expect(policy.get('media-src')).toEqual(["'self'", 'blob:']);
@@ -48,9 +38,9 @@ describe('strict Content-Security-Policy', () => {
   });
 
   it('the page really enforces it: a blob: worker, inline style and inline script are refused and reported', async () => {
-    const page = await browser.newPage();
+    const page = await setup.browser.newPage();
     const watch = await watchPage(page);
-    await page.goto(`${demo.url}/lab/strict-csp?stream=csp-control&loading=interaction`);
+    await page.goto(`${setup.demo.url}/lab/strict-csp?stream=csp-control&loading=interaction`);
     const applied = await page.evaluate(() => {
       new Worker(URL.createObjectURL(new Blob([''], { type: 'text/javascript' })));
       const div = document.createElement('div');

@@ -1,29 +1,19 @@
 // The foundation's end-to-end test: the demo server in-process, the shop page in Chromium, a
 // shopper's click on the live show, and the stream time checked against the frame on screen.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoServer, type DemoServer } from '../../demo/app.js';
+import { describe, expect, it } from 'vitest';
 import type { StreamInfo } from '../../demo/hls/routes.js';
 import { products } from '../../demo/shop/data.js';
-import { launchChromium, watchPage } from '../support/chromium.js';
+import { watchPage } from '../support/chromium.js';
+import { useDemoAndBrowser } from '../support/e2e.js';
 import { playButton, sampleStreamTime, waitForPlayback, widgetVideo } from '../support/show.js';
 
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([createDemoServer({ port: 0 }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const setup = useDemoAndBrowser();
 
 describe('demo shop', () => {
   it('plays the live show: playback advances, streamTime matches the frame on screen, no console error', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await setup.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const watch = await watchPage(page);
-    const response = await page.goto(`${demo.url}/`, { waitUntil: 'load' });
+    const response = await page.goto(`${setup.demo.url}/`, { waitUntil: 'load' });
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
 
     // The page is a shop: header with cart, the live section, the whole grid.
@@ -37,7 +27,7 @@ describe('demo shop', () => {
     const later = await waitForPlayback(video, first + 2);
     expect(later).toBeGreaterThan(first + 2);
 
-    const info = (await (await fetch(`${demo.url}/hls/control/main`)).json()) as StreamInfo;
+    const info = (await (await fetch(`${setup.demo.url}/hls/control/main`)).json()) as StreamInfo;
     const samples = [];
     for (let i = 0; i < 3; i += 1) {
       samples.push(await sampleStreamTime(page, video, info));
@@ -51,17 +41,17 @@ describe('demo shop', () => {
   });
 
   it('filters the grid by search and collection, and shows the query as text', async () => {
-    const page = await browser.newPage();
+    const page = await setup.browser.newPage();
     const watch = await watchPage(page);
-    await page.goto(`${demo.url}/?q=${encodeURIComponent('merino <img src=x onerror=alert(1)>')}`);
+    await page.goto(`${setup.demo.url}/?q=${encodeURIComponent('merino <img src=x onerror=alert(1)>')}`);
     expect(await page.locator('.grid .card').count()).toBe(0);
     expect(await page.locator('.empty').textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await page.locator('main img[src="x"]').count()).toBe(0);
 
-    await page.goto(`${demo.url}/?q=merino`);
+    await page.goto(`${setup.demo.url}/?q=merino`);
     expect(await page.locator('.grid .card-title').allTextContents()).toEqual(['Merino Crew Sweater']);
 
-    await page.goto(`${demo.url}/?collection=sale`);
+    await page.goto(`${setup.demo.url}/?collection=sale`);
     const sale = products.filter((p) => p.variants.some((v) => v.compareAtPrice !== null)).map((p) => p.title);
     expect(await page.locator('.grid .card-title').allTextContents()).toEqual(sale);
     expect(watch.errors).toEqual([]);

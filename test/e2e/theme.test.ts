@@ -1,29 +1,20 @@
 // The widget inside a hostile shop theme (own font, huge line height, letter spacing, upper case,
 // typography restated on every element, blunt rules for button, video, img and div) looks and
 // works exactly as on a neutral page.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoServer, type DemoServer } from '../../demo/app.js';
-import { comparePngs, launchChromium, settle, watchPage, type PageWatch } from '../support/chromium.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { comparePngs, settle, watchPage, type PageWatch } from '../support/chromium.js';
+import { useDemoAndBrowser } from '../support/e2e.js';
 import { playButton, waitForPlayback, widgetVideo } from '../support/show.js';
 
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([createDemoServer({ port: 0 }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const setup = useDemoAndBrowser();
 
 type Theme = 'neutral' | 'hostile';
 
 async function open(theme: Theme, query: string): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const page = await setup.browser.newPage({ viewport: { width: 1000, height: 800 } });
   const watch = await watchPage(page);
-  await page.goto(`${demo.url}/lab/theme?theme=${theme}&${query}`);
+  await page.goto(`${setup.demo.url}/lab/theme?theme=${theme}&${query}`);
   await settle(page);
   return { page, watch };
 }
@@ -89,7 +80,7 @@ describe('hostile shop theme', () => {
       await page.close();
     }
     expect(styles[1]).toEqual(styles[0]);
-    const diff = await comparePngs(browser, shots[0]!, shots[1]!);
+    const diff = await comparePngs(setup.browser, shots[0]!, shots[1]!);
     expect(diff.different, `pixels differ in ${JSON.stringify(diff.box)}`).toBe(0);
   });
 
