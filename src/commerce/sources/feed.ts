@@ -110,11 +110,12 @@ function imageOf(ref: string | { url: string; alt?: string | undefined; width?: 
   return typeof ref === 'string' ? image(ref, fallbackAlt, report, label) : image(ref.url, ref.alt ?? fallbackAlt, report, label, ref);
 }
 
-function variantOf(raw: FeedVariant, product: FeedProduct, currency: string, title: string, report: LoadReport, label: string): ProductVariant {
+function variantOf(raw: FeedVariant, product: FeedProduct, currency: string, title: string, report: LoadReport, label: string, single: boolean): ProductVariant {
   const variantId = idOf(raw.id)!;
-  const price = optionalPrice(raw.price ?? product.price, currency, `variants[${variantId}].price`);
-  if (!price) throw new InvalidProduct(`variant "${variantId}" needs a price (or the product one)`);
-  const compare = compareAt(price, optionalPrice(raw.compareAtPrice ?? product.compareAtPrice, currency, `variants[${variantId}].compareAtPrice`));
+  const field = single ? '' : `variants[${variantId}].`;
+  const price = optionalPrice(raw.price ?? product.price, currency, `${field}price`);
+  if (!price) throw new InvalidProduct(single ? '"price" is missing' : `variant "${variantId}" needs a price (or the product one)`);
+  const compare = compareAt(price, optionalPrice(raw.compareAtPrice ?? product.compareAtPrice, currency, `${field}compareAtPrice`));
   const optionValues = (raw.optionValues ?? []).map(plainText);
   const stock = nonNegativeInteger(raw.stock);
   const maxQuantity = positiveInteger(raw.maxQuantity);
@@ -148,10 +149,11 @@ function productOf(raw: unknown, feedCurrency: string | undefined, report: LoadR
   }
   const title = plainText(item.title);
   const options = optionAxes(item.options ?? []);
+  const single = !item.variants?.length;
   const rawVariants: FeedVariant[] = item.variants?.length
     ? item.variants
     : [{ id: item.id, sku: item.sku, price: item.price, compareAtPrice: item.compareAtPrice, available: item.available, stock: item.stock, maxQuantity: item.maxQuantity, optionValues: [] }];
-  const variants = rawVariants.map((variant) => variantOf(variant, item, currency, title, report, label));
+  const variants = rawVariants.map((variant) => variantOf(variant, item, currency, title, report, label, single));
   const images = (item.images ?? []).map((ref) => imageOf(ref, title, report, label)).filter((img): img is ProductImage => !!img);
   const url = httpUrl(item.url, report, label, 'url');
   const brand = plainText(item.brand);
