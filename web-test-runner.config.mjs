@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { browserCommands } from './test/support/wtr-commands.ts';
+import { browserCommands, browserMiddleware } from './test/support/wtr-commands.ts';
 import { counterReporter } from './test/support/wtr-counter-reporter.ts';
 import { defaultReporter } from '@web/test-runner';
 
@@ -39,6 +39,7 @@ export default {
   testsFinishTimeout: 15 * 60_000,
   testFramework: { config: { timeout: 30_000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...(await browserCommands())],
+  middleware: await browserMiddleware(),
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,5 +1,6 @@
 // Server-side commands for browser tests (called with executeServerCommand from the page).
 import type { TestRunnerPlugin } from '@web/test-runner';
+import { commerceMiddleware, commercePlugin } from './wtr-commerce.js';
 
 interface PuppeteerPage {
   metrics(): Promise<Record<string, number>>;
@@ -25,6 +26,11 @@ function pageMetrics(): TestRunnerPlugin {
 }
 
 export async function browserCommands(): Promise<TestRunnerPlugin[]> {
-  const plugins: TestRunnerPlugin[] = [pageMetrics()];
+  const plugins: TestRunnerPlugin[] = [pageMetrics(), commercePlugin()];
   return plugins;
+}
+
+/** Dev-server middleware for browser tests (real test servers reached on the page's origin). */
+export async function browserMiddleware(): Promise<unknown[]> {
+  return [await commerceMiddleware()];
 }
