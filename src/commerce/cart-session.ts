@@ -2,7 +2,7 @@ import type { ReadableAtom } from 'nanostores';
 import { emit } from '../internal/emit.js';
 import { warn } from '../internal/warn.js';
 import { createCartStore, type CartStore } from '../stores/cart.js';
-import { navigateTo, variantQuantity, type Navigate } from './adapters/failures.js';
+import { navigateTo, variantQuantity, type Navigate } from './cart-lines.js';
 import { attributionProperties, type CartAttribution } from './attribution.js';
 import { CartError, isCart, type Cart, type CartAdapter, type CartAddResult, type CartLineRequest } from './cart.js';
 import './events.js';

@@ -100,3 +100,26 @@ describe('products spec', () => {
     expect(() => parseProductsSpec('javascript:alert(1)')).toThrow(/http\(s\) feed URL/);
   });
 });
+
+describe('the documented feed', () => {
+  it('the shipped example loads without a warning', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const example: unknown = JSON.parse(await readFile(new URL('../../schema/product-feed.example.json', import.meta.url), 'utf8'));
+    const said = warnings(() => {
+      const products = productsFromData(example, { host: null });
+      expect(products.map((product) => product.id)).toEqual(['linen-overshirt', 'pour-over']);
+      expect(products[0]!.variants[1]!.stock).toBe(2);
+      expect(products[0]!.variants[2]!.available).toBe(false);
+      expect(products[1]!.description).toEqual({ kind: 'text', text: 'Hand-thrown dripper and carafe.\n\nEach one is a little different.' });
+    });
+    expect(said).toEqual([]);
+  });
+
+  it('the JSON Schema documents exactly the fields the loader reads', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const schema = JSON.parse(await readFile(new URL('../../schema/product-feed.schema.json', import.meta.url), 'utf8'));
+    const { FEED_FIELDS } = await import('../../src/commerce/sources/feed.js');
+    expect(Object.keys(schema.$defs.product.properties).sort()).toEqual([...FEED_FIELDS.product].sort());
+    expect(Object.keys(schema.$defs.variant.properties).sort()).toEqual([...FEED_FIELDS.variant].sort());
+  });
+});

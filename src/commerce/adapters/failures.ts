@@ -1,4 +1,4 @@
-import { CartError, type Cart } from '../cart.js';
+import { CartError } from '../cart.js';
 import { HttpFailure, MalformedResponse, NetworkFailure, retryAfterSeconds } from '../http.js';
 
 // What every HTTP cart adapter does with a failure that is not the platform's own business
@@ -28,16 +28,3 @@ export function transportError(error: unknown, what: string): CartError {
   }
   return CartError.from(error);
 }
-
-/** Units of a variant across all lines of a cart (lines differ by properties). */
-export function variantQuantity(cart: Cart | undefined | null, variantId: string): number {
-  if (!cart) return 0;
-  return cart.lines.reduce((sum, line) => (line.variantId === variantId ? sum + line.quantity : sum), 0);
-}
-
-/** Navigates the page (the shop's cart or checkout); replaceable in tests. */
-export type Navigate = (url: string) => void;
-
-export const navigateTo: Navigate = (url) => {
-  globalThis.location.assign(url);
-};

@@ -1,9 +1,8 @@
 import { warn } from '../../internal/warn.js';
 import type { Cart, CartAdapter, CartAddResult, CartLineRequest, CartRequestOptions } from '../cart.js';
-import { EventsCartAdapter } from './events.js';
 
-// The built-in adapters, chosen by the `cart` attribute. Shopify and WooCommerce are separate
-// chunks, imported the first time the widget touches the cart.
+// The built-in adapters, chosen by the `cart` attribute. Each is its own chunk, imported the
+// first time the widget touches the cart, so a shop loads only the one it uses.
 
 /** Names the `cart` attribute accepts. */
 export const CART_ADAPTER_NAMES = ['shopify', 'woocommerce', 'events'] as const;
@@ -81,7 +80,7 @@ export function createCartAdapter(name: string, host: Element): CartAdapter | nu
     case 'woocommerce':
       return new LazyCartAdapter(() => import('./woocommerce.js').then(({ WooCommerceCartAdapter }) => new WooCommerceCartAdapter()));
     case 'events':
-      return new EventsCartAdapter(host);
+      return new LazyCartAdapter(() => import('./events.js').then(({ EventsCartAdapter }) => new EventsCartAdapter(host)));
     default:
       warn(host, `attribute "cart" must be one of ${CART_ADAPTER_NAMES.join(', ')} (or set the cartAdapter property); got "${name}". Add to cart is off.`);
       return null;

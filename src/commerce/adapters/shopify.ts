@@ -4,7 +4,8 @@ import { HttpFailure, requestJson } from '../http.js';
 import { currencyCode, scaleAmount } from '../money.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { shopifyGlobal, shopifyRoot } from '../platform.js';
-import { navigateTo, transportError, variantQuantity, type Navigate } from './failures.js';
+import { navigateTo, variantQuantity, type Navigate } from '../cart-lines.js';
+import { transportError } from './failures.js';
 
 // `cart="shopify"`: the cart of the Shopify storefront the widget runs on.
 // - When the theme configured Shopify's standard storefront actions (`Shopify.actions.updateCart`

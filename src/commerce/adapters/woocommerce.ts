@@ -5,7 +5,8 @@ import { currencyCode, scaleAmount } from '../money.js';
 import { decodeEntities, plainText } from '../normalize.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { wooEndpoint } from '../platform.js';
-import { navigateTo, transportError, type Navigate } from './failures.js';
+import { navigateTo, type Navigate } from '../cart-lines.js';
+import { transportError } from './failures.js';
 
 // `cart="woocommerce"`: the WooCommerce Store API cart (`/wc/store/v1/cart`, `/cart/add-item`,
 // `/cart/update-item`). Writes need the `Nonce` header: taken from the page

@@ -74,6 +74,9 @@ const ProductSchema = v.looseObject({
   badges: v.optional(v.array(text, 'must be an array of strings')),
 });
 
+/** The feed's product and variant fields (kept in step with schema/product-feed.schema.json by a test). */
+export const FEED_FIELDS = { product: Object.keys(ProductSchema.entries), variant: Object.keys(VariantSchema.entries) } as const;
+
 type FeedProduct = v.InferOutput<typeof ProductSchema>;
 type FeedVariant = v.InferOutput<typeof VariantSchema>;
 
