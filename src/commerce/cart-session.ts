@@ -127,29 +127,13 @@ export class CartSession {
   }
 
   /** Shows the shop's cart: its own drawer or page (the adapter's `openCart`), else `cartUrl`. */
-  async openCart(): Promise<void> {
-    try {
-      if (this.adapter.openCart) {
-        await this.adapter.openCart();
-        return;
-      }
-    } catch (error) {
-      warn(this.#host, 'the cart adapter could not open the cart; going to the cart page.', error);
-    }
-    await this.#go('cartUrl');
+  openCart(): Promise<void> {
+    return this.#handOver('openCart', 'cartUrl');
   }
 
   /** Hands over to the shop's checkout (the adapter's `checkout`, else `checkoutUrl`). */
-  async checkout(): Promise<void> {
-    try {
-      if (this.adapter.checkout) {
-        await this.adapter.checkout();
-        return;
-      }
-    } catch (error) {
-      warn(this.#host, 'the cart adapter could not start checkout; going to the checkout page.', error);
-    }
-    await this.#go('checkoutUrl');
+  checkout(): Promise<void> {
+    return this.#handOver('checkout', 'checkoutUrl');
   }
 
   /** Sets a line's quantity (0 removes it), when the adapter can. Resolves with the new cart. */
@@ -165,7 +149,16 @@ export class CartSession {
     }
   }
 
-  async #go(field: 'cartUrl' | 'checkoutUrl'): Promise<void> {
+  /** The adapter's own way to the cart or checkout, else the cart's URL for it. */
+  async #handOver(method: 'openCart' | 'checkout', field: 'cartUrl' | 'checkoutUrl'): Promise<void> {
+    try {
+      if (this.adapter[method]) {
+        await this.adapter[method]!();
+        return;
+      }
+    } catch (error) {
+      warn(this.#host, `the cart adapter's ${method}() failed; going to its ${field}.`, error);
+    }
     if (!this.cart.get()?.[field]) await this.refresh();
     const url = this.cart.get()?.[field];
     if (url) this.#navigate(url);

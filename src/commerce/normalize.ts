@@ -1,6 +1,6 @@
 import { safeHttpUrl } from '../internal/url.js';
 import { warn } from '../internal/warn.js';
-import type { Money, Product, ProductDescription, ProductImage, ProductOption, ProductVariant } from './product.js';
+import type { Money, Product, ProductDescription, ProductImage, ProductOption } from './product.js';
 
 // Shared by every product source: turns outside strings into plain text, http(s) URLs and a
 // finished Product, and collects what was skipped so a load says it in one console warning.
@@ -137,19 +137,8 @@ export function idOf(value: unknown): string | null {
   return null;
 }
 
-/** A product before its price, compare-at price and options are derived from its variants. */
-export interface ProductDraft {
-  readonly id: string;
-  readonly title: string;
-  readonly url?: string;
-  readonly handle?: string;
-  readonly brand?: string;
-  readonly description?: ProductDescription;
-  readonly images: readonly ProductImage[];
-  readonly options: readonly ProductOption[];
-  readonly variants: readonly ProductVariant[];
-  readonly badges: readonly string[];
-}
+/** A product before its price and compare-at price are derived from its variants. */
+export type ProductDraft = Omit<Product, 'price' | 'compareAtPrice'>;
 
 /**
  * Checks the variants against the option axes and derives the product price (lowest price of
