@@ -113,11 +113,11 @@ describe('cart="events"', () => {
   it('taken but never answered: times out into a clear error, asking once only', async () => {
     const merchant = merchantCart({ answerAdds: 'never', answerGets: false });
     cleanups.push(merchant.stop);
-    const outcome = await session(300).add(product!, variant, 1);
+    const outcome = await session(1500).add(product!, variant, 1);
     expect(outcome.status).to.equal('failed');
     if (outcome.status !== 'failed') return;
     expect(outcome.error.code).to.equal('network');
-    expect(outcome.error.message).to.contain('did not answer within 300 ms');
+    expect(outcome.error.message).to.contain('did not answer within 1500 ms');
     // Without a way to read the cart the add cannot be checked, so it is not sent again.
     expect(merchant.seen.filter((detail) => detail.action === 'add')).to.have.length(1);
   });
@@ -125,7 +125,7 @@ describe('cart="events"', () => {
   it('an add the page applied but never confirmed is found in the cart, not sent again', async () => {
     const merchant = merchantCart({ answerAdds: 'apply-then-never' });
     cleanups.push(merchant.stop);
-    const outcome = await session(300).add(product!, variant, 2);
+    const outcome = await session(1500).add(product!, variant, 2);
     expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 2 });
     expect(merchant.seen.filter((detail) => detail.action === 'add')).to.have.length(1);
     expect(merchant.lines).to.have.length(1);
@@ -146,7 +146,7 @@ describe('cart="events"', () => {
     };
     document.addEventListener('vitrine-cart-request', listener);
     cleanups.push(() => document.removeEventListener('vitrine-cart-request', listener));
-    const outcome = await session(300).add(product!, variant, 1);
+    const outcome = await session(1500).add(product!, variant, 1);
     expect(outcome.status).to.equal('added');
     expect(adds).to.equal(2);
     expect(ids[0]).to.equal(ids[1]);

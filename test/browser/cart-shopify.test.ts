@@ -132,7 +132,7 @@ describe('cart="shopify"', () => {
   it('an answer that never comes after the add applied: times out, sees the line, does not add again', async () => {
     await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'hang', apply: true });
     const { product, variant: chosen } = variant('wool-beanie', 'Forest');
-    const cart = session({ timeoutMs: 400 });
+    const cart = session({ timeoutMs: 1500 });
     const outcome = await cart.add(product, chosen, 2);
     expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 2 });
     expect(await addRequests()).to.equal(1);
@@ -144,7 +144,7 @@ describe('cart="shopify"', () => {
   it('an answer that never comes and nothing applied: times out, sees no line, adds once on the retry', async () => {
     await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'hang' });
     const { product, variant: chosen } = variant('wool-beanie', 'Forest');
-    const outcome = await session({ timeoutMs: 400 }).add(product, chosen, 1);
+    const outcome = await session({ timeoutMs: 1500 }).add(product, chosen, 1);
     expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 1 });
     expect(await addRequests()).to.equal(2);
     expect((await serverState()).shopify.addsApplied).to.equal(1);
