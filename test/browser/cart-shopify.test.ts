@@ -109,6 +109,17 @@ describe('cart="shopify"', () => {
     expect(again.status === 'failed' && again.error.code).to.equal('quantity_limit');
   });
 
+  it('the adapter alone (no cart read before) takes the partial quantity from Shopify\'s answer', async () => {
+    const { product, variant: chosen } = variant('canvas-weekender', 'Black');
+    let error: unknown;
+    try {
+      await new ShopifyCartAdapter().add({ product, variant: chosen, quantity: 4, properties: {} }, { signal: new AbortController().signal, requestId: 'r' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.include({ code: 'insufficient_stock', quantityAdded: 3 });
+  });
+
   it('500 before the add applied: checks the cart, tries once more, adds once', async () => {
     await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'status', status: 500 });
     const { product, variant: chosen } = variant('wool-beanie', 'Rust');

@@ -204,7 +204,8 @@ export class ShopifyCartAdapter implements CartAdapter {
       if (error instanceof HttpFailure && error.status === 422) {
         const body422 = (error.body ?? {}) as { description?: unknown; message?: unknown };
         const description = typeof body422.description === 'string' ? body422.description : typeof body422.message === 'string' ? body422.message : 'Cart Error';
-        const { added } = await this.#addedSince(line, options);
+        // The cart tells how many went in whatever the shop's language; the English wording is the fallback.
+        const added = options.cartBefore ? (await this.#addedSince(line, options)).added : Math.min(line.quantity, Number(/only (\d+) items? (?:were|was) added/i.exec(description)?.[1] ?? 0));
         throw new CartError(codeOf422(description, added), `Shopify refused the add (422): ${description}`, { quantityAdded: added, detail: description, cause: error });
       }
       throw transportError(error, 'Shopify POST /cart/add.js');
