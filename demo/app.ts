@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { pipeline, staticFiles, type Route } from './http.js';
 import { createHlsRoutes } from './hls/routes.js';
+import { shopifyRoutes } from './shopify/index.js';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */
@@ -27,6 +28,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     hls.route,
     // The CDN build, as a shop would load it from a CDN.
     staticFiles('/vitrine/', here('../dist/cdn/'), { 'access-control-allow-origin': '*' }),
+    shopifyRoutes(), // the shop's Shopify-contract cart API, catalog and cart page
     staticFiles('/', here('./shop/')),
   ];
   const server = createServer(pipeline(routes));
