@@ -4,9 +4,8 @@ import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.ts';
-import { browserCommands } from './test/support/wtr-commands.ts';
+import { browserCommands, browserMiddleware } from './test/support/wtr-commands.ts';
 import { counterReporter } from './test/support/wtr-counter-reporter.ts';
-import { mediaMiddleware } from './test/support/wtr-media.ts';
 import { defaultReporter } from '@web/test-runner';
 
 export { CHROMIUM_ARGS };
@@ -31,9 +30,8 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 15 * 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  // Same-origin test servers: /hls/ (media and simulated live streams).
-  middleware: [mediaMiddleware()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...(await browserCommands())],
+  middleware: await browserMiddleware(),
   browsers: [
     chromeLauncher({
       launchOptions: {

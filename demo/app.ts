@@ -1,5 +1,5 @@
 // The demo shop server: the shop pages, the CDN build, simulated HLS streams, an optional real
-// ffmpeg encoder and (as they arrive) the Shopify-style cart API and the live server, on one
+// ffmpeg encoder, the Shopify-contract cart API and (as it arrives) the live server, on one
 // port. Tests start it in-process with port 0.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +8,7 @@ import { pipeline, staticFiles, type Route } from './http.js';
 import type { Encoder } from './hls/encoder.js';
 import { createHlsRoutes } from './hls/routes.js';
 import { createShopRoutes } from './shop/routes.js';
+import { DemoShop, shopifyRoutes } from './shopify/index.js';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */
@@ -35,7 +36,10 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 
 export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const hls = createHlsRoutes({ mediaDir: here('./media/') });
+  // One catalog with stock and carts, behind both the shop's pages and its Shopify cart API.
+  const catalog = new DemoShop();
   const shop = createShopRoutes({
+    catalog,
     cdn: options.cdn,
     show: options.encoder ? { src: options.encoder.src } : undefined,
   });
@@ -45,7 +49,8 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     ...(options.encoder ? [options.encoder.route] : []), // /hls/encoder/
     // The CDN build, as a shop would load it from a CDN (module scripts need CORS).
     staticFiles('/vitrine/', here('../dist/cdn/'), { 'access-control-allow-origin': '*' }),
-    ...shop, // /, /products/<handle>, /lab/..., /assets/
+    ...shop, // /, /products/<handle>, POST /cart/add, /lab/..., /assets/
+    shopifyRoutes({ shop: catalog }), // Shopify Ajax API (/cart.js, /cart/add.js, ...), /cart, /checkout, /demo-images/
   ];
   const server = createServer(pipeline(routes));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));

@@ -1,6 +1,7 @@
 // The product listing page: header, the "Live now" section with <vitrine-show>, the product grid
 // (filtered by collection or search), a row of shop promises and the footer.
-import { collections, priceRange, products, shop, type DemoProduct } from './data.js';
+import type { DemoProduct, DemoShop } from '../shopify/index.js';
+import { badges, collections, priceRange, shop } from './data.js';
 import { attributes, html, type SafeHtml } from './html.js';
 import { documentHtml, siteFooter, siteHeader, vitrineScript, type EmbedScript } from './layout.js';
 
@@ -13,6 +14,8 @@ export function formatMoney(cents: number): string {
 
 export interface ListingOptions {
   readonly embed: EmbedScript;
+  /** The demo shop's catalog (with live stock) and its image URLs. */
+  readonly catalog: DemoShop;
   /** Attributes of the page's <vitrine-show>. */
   readonly show: Readonly<Record<string, string>>;
   readonly cartCount: number;
@@ -22,26 +25,27 @@ export interface ListingOptions {
 
 export function filterProducts(all: readonly DemoProduct[], { query, collection }: { query?: string; collection?: string }): DemoProduct[] {
   const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const inCollection = collections.find((c) => c.handle === collection)?.has ?? (() => true);
   return all.filter((p) => {
-    if (collection === 'sale' && priceRange(p).compareAtPrice === null) return false;
-    if (collection && collection !== 'sale' && !p.collections.includes(collection as never)) return false;
+    if (!inCollection(p)) return false;
     const text = `${p.title} ${p.vendor} ${p.type}`.toLowerCase();
     return words.every((word) => text.includes(word));
   });
 }
 
-function productCard(p: DemoProduct): SafeHtml {
+function productCard(p: DemoProduct, catalog: DemoShop): SafeHtml {
   const { price, compareAtPrice, available, stock } = priceRange(p);
-  const discount = compareAtPrice && compareAtPrice > price ? Math.round((1 - price / compareAtPrice) * 100) : 0;
+  const discount = compareAtPrice ? Math.round((1 - price / compareAtPrice) * 100) : 0;
   const colours = p.options.find((o) => o.name === 'Colour');
   const sizes = p.options.find((o) => o.name === 'Size');
+  const image = p.images[0];
   return html`<li class="card" data-product-handle="${p.handle}">
           <a class="card-link" href="/products/${p.handle}">
             <div class="card-media">
-              <img src="${p.image.src}" alt="${p.image.alt}" width="400" height="500" loading="lazy" decoding="async" />
+              ${image ? html`<img src="${catalog.image(image.file)}" alt="${image.alt}" width="400" height="400" loading="lazy" decoding="async" />` : ''}
               <ul class="badges">
                 ${discount ? html`<li class="badge badge-sale">−${discount}%</li>` : ''}
-                ${p.badges.map((b) => html`<li class="badge">${b}</li>`)}
+                ${badges(p).map((b) => html`<li class="badge">${b}</li>`)}
                 ${!available ? html`<li class="badge badge-soldout">Sold out</li>` : ''}
               </ul>
             </div>
@@ -52,14 +56,14 @@ function productCard(p: DemoProduct): SafeHtml {
             <span class="price${discount ? ' price-sale' : ''}">${formatMoney(price)}</span>
             ${discount ? html`<s class="compare-at"><span class="visually-hidden">Was </span>${formatMoney(compareAtPrice!)}</s>` : ''}
           </p>
-          ${available && stock <= 5 ? html`<p class="card-stock">Only ${stock} left</p>` : ''}
+          ${available && stock !== null && stock <= 5 ? html`<p class="card-stock">Only ${stock} left</p>` : ''}
           ${colours ? html`<p class="card-options">${colours.values.length} colours</p>` : sizes ? html`<p class="card-options">${sizes.values.length} sizes</p>` : ''}
         </li>`;
 }
 
 export function renderListing(options: ListingOptions): string {
   const { query = '', collection } = options;
-  const shown = filterProducts(products, { query, collection });
+  const shown = filterProducts(options.catalog.products, { query, collection });
   const heading = query
     ? `Results for “${query}”`
     : (collections.find((c) => c.handle === collection)?.title ?? 'Shop the collection');
@@ -71,7 +75,7 @@ export function renderListing(options: ListingOptions): string {
       <div class="live-copy">
         <p class="live-badge"><span class="dot" aria-hidden="true"></span>Live now</p>
         <h1 id="live-heading">${options.show.title ?? 'Live shopping'}</h1>
-        <p class="live-lede">Noor and Sam try on the new merino knits, pack the canvas weekender for a city trip and brew on the new pour-over set. Ask anything in the chat; show-only offers appear right under the video.</p>
+        <p class="live-lede">Noor and Sam try on the new linen overshirt, pack the canvas weekender for a city trip and brew on the ceramic pour-over set. Ask anything in the chat; show-only offers appear right under the video.</p>
         <ul class="live-facts">
           <li><strong>Every Thursday</strong> 20:00 CET</li>
           <li><strong>Show-only prices</strong> while stock lasts</li>
@@ -92,7 +96,7 @@ export function renderListing(options: ListingOptions): string {
     ${
       shown.length > 0
         ? html`<ul class="grid">
-        ${shown.map(productCard)}
+        ${shown.map((p) => productCard(p, options.catalog))}
     </ul>`
         : html`<p class="empty">Nothing matches “${query}”. Try “merino”, “bag” or <a href="/">browse everything</a>.</p>`
     }

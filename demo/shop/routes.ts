@@ -1,23 +1,25 @@
-// Routes of the demo shop: the listing, product pages, lab pages and their static assets. Every
-// page is sent with the strict Content-Security-Policy from csp.ts.
+// Routes of the demo shop: the listing, product pages (and their classic add-to-cart form), lab
+// pages and static assets. Every page is sent with the strict Content-Security-Policy from csp.ts.
+// The catalog and carts are the Shopify-contract demo shop's (demo/shopify), shared with its API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { staticFiles, type Route } from '../http.js';
+import { readBody, staticFiles, type Route } from '../http.js';
+import { DemoShop, ShopError } from '../shopify/index.js';
 import { contentSecurityPolicy, scriptSource } from './csp.js';
-import { findProduct, liveShow } from './data.js';
+import { liveShow } from './data.js';
 import { labParams, renderBareHlsLab, renderEmbedLab, renderLabIndex, renderStrictCspLab, renderThemeLab } from './lab.js';
 import { renderListing } from './listing.js';
 import { renderNotFound, renderProductPage } from './product-page.js';
 
 export interface ShopRoutesOptions {
+  /** The catalog and carts, shared with the Shopify cart API (`shopifyRoutes({ shop })`). */
+  readonly catalog: DemoShop;
   /** Base URL of the CDN build the pages load Vitrine from; default `/vitrine/` on this origin. */
   readonly cdn?: string;
   /** Attributes that replace or add to the listing's <vitrine-show> (see data.ts `liveShow`). */
   readonly show?: Readonly<Record<string, string>>;
-  /** The number in the header's cart icon for this request (the cart API provides it). */
-  readonly cartCount?: (req: IncomingMessage) => number | Promise<number>;
 }
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -35,11 +37,39 @@ function sendPage(res: ServerResponse, status: number, body: string, csp: string
   return true;
 }
 
-export function createShopRoutes(options: ShopRoutesOptions = {}): Route[] {
+/** The shopper's cart token: the `cart` cookie the cart API sets. */
+function cartToken(req: IncomingMessage): string | undefined {
+  return /(?:^|;\s*)cart=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+}
+
+export function createShopRoutes(options: ShopRoutesOptions): Route[] {
+  const { catalog } = options;
   const cdn = options.cdn ?? '/vitrine/';
   const show = { ...liveShow, ...options.show };
-  const cartCount = async (req: IncomingMessage): Promise<number> => (options.cartCount ? options.cartCount(req) : 0);
   const shopCsp = contentSecurityPolicy({ script: [scriptSource(cdn)] });
+  const cartCount = (req: IncomingMessage): number => {
+    const token = cartToken(req);
+    const cart = token ? catalog.carts.get(token) : undefined;
+    return cart ? cart.lines.reduce((sum, line) => sum + line.quantity, 0) : 0;
+  };
+
+  /** Shopify's classic product form: POST /cart/add, then on to the cart page. */
+  const addForm: Route = async (req, res, url) => {
+    if (req.method !== 'POST' || url.pathname !== '/cart/add') return false;
+    const form = new URLSearchParams(await readBody(req, 10_000));
+    const cart = catalog.cart(cartToken(req));
+    const cookie = { 'set-cookie': `cart=${cart.token}; Path=/; SameSite=Lax` };
+    try {
+      catalog.add(cart, [{ id: form.get('id'), quantity: form.get('quantity') ?? 1 }]);
+    } catch (error) {
+      if (!(error instanceof ShopError)) throw error;
+      res.setHeader('set-cookie', cookie['set-cookie']);
+      return sendPage(res, 422, renderNotFound(cartCount(req), `That could not be added: ${error.description}`), shopCsp);
+    }
+    // A partial add (less stock than asked) still lands in the cart, as on Shopify.
+    res.writeHead(303, { location: '/cart', ...cookie }).end();
+    return true;
+  };
 
   const pages: Route = async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -47,16 +77,16 @@ export function createShopRoutes(options: ShopRoutesOptions = {}): Route[] {
     if (path === '/' || path === '/index.html') {
       const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
       const collection = url.searchParams.get('collection') ?? undefined;
-      return sendPage(res, 200, renderListing({ embed: { cdn }, show, cartCount: await cartCount(req), query, collection }), shopCsp);
+      return sendPage(res, 200, renderListing({ embed: { cdn }, catalog, show, cartCount: cartCount(req), query, collection }), shopCsp);
     }
     const product = /^\/products\/([\w-]{1,100})$/.exec(path);
     if (product) {
-      const found = findProduct(product[1]!);
-      if (found) return sendPage(res, 200, renderProductPage(found, await cartCount(req)), shopCsp);
-      return sendPage(res, 404, renderNotFound(await cartCount(req), 'We could not find that product.'), shopCsp);
+      const found = catalog.product(product[1]!);
+      if (found) return sendPage(res, 200, renderProductPage(found, catalog, cartCount(req)), shopCsp);
+      return sendPage(res, 404, renderNotFound(cartCount(req), 'We could not find that product.'), shopCsp);
     }
     if (path === '/account') {
-      return sendPage(res, 200, renderNotFound(await cartCount(req), 'Accounts are not part of this demo shop.'), shopCsp);
+      return sendPage(res, 200, renderNotFound(cartCount(req), 'Accounts are not part of this demo shop.'), shopCsp);
     }
     if (path === '/lab') {
       res.writeHead(301, { location: '/lab/' }).end();
@@ -89,8 +119,5 @@ export function createShopRoutes(options: ShopRoutesOptions = {}): Route[] {
     }
   };
 
-  return [
-    pages,
-    staticFiles('/assets/', here('./assets/')),
-  ];
+  return [pages, addForm, staticFiles('/assets/', here('./assets/'))];
 }

@@ -1,11 +1,12 @@
 // The demo shop's pages and data, over real HTTP: every page carries the strict CSP and has no
 // inline script or style, product data is escaped, the catalog is consistent.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer } from '../../demo/app.js';
-import { products, priceRange } from '../../demo/shop/data.js';
+import { collections, priceRange } from '../../demo/shop/data.js';
 import { attributes, html } from '../../demo/shop/html.js';
+import { demoCatalog, DEMO_HANDLES } from '../../demo/shopify/index.js';
+
+const products = demoCatalog();
 
 let demo: DemoServer;
 let cdnDemo: DemoServer;
@@ -22,6 +23,7 @@ const PAGES = [
   '/?q=merino',
   '/?collection=sale',
   '/products/merino-crew',
+  '/products/ceramic-pour-over',
   '/account',
   '/lab/',
   '/lab/embed',
@@ -45,13 +47,37 @@ describe('demo shop pages', () => {
     expect(page).not.toMatch(/\son[a-z]+="/);
   });
 
-  it('lists every product with price, and embeds the live show by script tag and attributes', async () => {
+  it('lists every product of the shared catalog, and embeds the live show by script tag and attributes', async () => {
     const page = await (await fetch(`${demo.url}/`)).text();
     expect(page.match(/<li class="card"/g)).toHaveLength(products.length);
     expect(page).toContain('<script type="module" src="/vitrine/vitrine.js"></script>');
-    expect(page).toMatch(/<vitrine-show title="Spring drop, live from the studio" poster="\/hls\/vod\/poster.jpg" src="\/hls\/live\/main\/master.m3u8"><\/vitrine-show>/);
+    expect(page).toContain(
+      `<vitrine-show title="Spring drop, live from the studio" poster="/hls/vod/poster.jpg" src="/hls/live/main/master.m3u8" products="shopify:${DEMO_HANDLES.join(',')}" cart="shopify" currency="EUR"></vitrine-show>`,
+    );
     expect(page).toContain('€89.00');
+    expect(page).toContain('src="/demo-images/linen-overshirt-sand.svg"');
     expect(page).toContain('data-cart-count="0"');
+  });
+
+  it('adds to the same cart as the Shopify API from the product form, and counts it in the header', async () => {
+    const variant = products.find((p) => p.handle === 'canvas-weekender')!.variants[0]!;
+    const added = await fetch(`${demo.url}/cart/add`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `id=${variant.id}&quantity=2`,
+      redirect: 'manual',
+    });
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe('/cart');
+    const cookie = added.headers.get('set-cookie')!.split(';')[0]!;
+    const cart = await (await fetch(`${demo.url}/cart.js`, { headers: { cookie } })).json();
+    expect(cart.item_count).toBe(2);
+    expect(await (await fetch(`${demo.url}/`, { headers: { cookie } })).text()).toContain('data-cart-count="2"');
+
+    const soldOut = products.find((p) => p.handle === 'limited-print')!.variants[0]!;
+    const refused = await fetch(`${demo.url}/cart/add`, { method: 'POST', body: `id=${soldOut.id}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('already sold out');
   });
 
   it('escapes what shoppers type', async () => {
@@ -81,31 +107,23 @@ describe('demo shop pages', () => {
   it('serves its assets with their types', async () => {
     const css = await fetch(`${demo.url}/assets/shop.css`);
     expect(css.headers.get('content-type')).toContain('text/css');
-    const svg = await fetch(`${demo.url}/assets/products/merino-crew.svg`);
+    const svg = await fetch(`${demo.url}/assets/logo.svg`);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
     expect((await fetch(`${demo.url}/lab/hls.min.js`)).headers.get('content-type')).toContain('javascript');
   });
 });
 
-describe('demo catalog', () => {
-  it('has unique ids, handles and variant ids, integer prices and an image per product', () => {
-    const ids = products.flatMap((p) => [p.id, ...p.variants.map((v) => v.id)]);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(new Set(products.map((p) => p.handle)).size).toBe(products.length);
-    for (const p of products) {
-      expect(existsSync(fileURLToPath(new URL(`../../demo/shop${p.image.src}`, import.meta.url))), p.image.src).toBe(true);
-      expect(p.variants.length).toBe(p.options.reduce((n, o) => n * o.values.length, 1));
-      for (const v of p.variants) {
-        expect(Number.isInteger(v.price) && v.price > 0).toBe(true);
-        expect(v.options).toHaveLength(p.options.length);
-      }
-    }
+describe('shop around the catalog', () => {
+  it('every collection in the navigation has products, and the sale is what has a compare-at price', () => {
+    for (const collection of collections) expect(products.filter(collection.has).length, collection.title).toBeGreaterThan(0);
+    const sale = collections.find((c) => c.handle === 'sale')!;
+    expect(products.filter(sale.has).map((p) => p.handle)).toEqual(products.filter((p) => priceRange(p).compareAtPrice !== null).map((p) => p.handle));
   });
 
-  it('knows sold-out variants and the lowest available price', () => {
-    const merino = products.find((p) => p.handle === 'merino-crew')!;
-    expect(merino.variants.find((v) => v.title === 'M / Navy')!.stock).toBe(0);
-    expect(priceRange(merino)).toMatchObject({ price: 7900, available: true });
+  it('prices a card from the cheapest available variant, and knows sold out', () => {
+    expect(priceRange(products.find((p) => p.handle === 'linen-overshirt')!)).toMatchObject({ price: 8900, compareAtPrice: 11900, available: true });
+    expect(priceRange(products.find((p) => p.handle === 'limited-print')!)).toMatchObject({ available: false });
+    expect(priceRange(products.find((p) => p.handle === 'organic-tee')!).stock).toBeNull();
   });
 });
 
