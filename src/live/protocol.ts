@@ -218,6 +218,26 @@ export interface ServerToClientEvents {
 export type ClientEventName = keyof ClientToServerEvents;
 export type ServerEventName = keyof ServerToClientEvents;
 
+/** The payload type of a client event (`void` for events that carry only an ack). */
+export type ClientPayload<E extends ClientEventName> = ClientToServerEvents[E] extends (...args: infer A) => void
+  ? A extends [infer P, (result: never) => void]
+    ? P
+    : A extends [(result: never) => void]
+      ? void
+      : A extends [infer P]
+        ? P
+        : never
+  : never;
+
+/** The data a client event's ack carries on success (`void` for events without an ack). */
+export type AckData<E extends ClientEventName> = ClientToServerEvents[E] extends (...args: infer A) => void
+  ? A extends [...unknown[], (result: infer R) => void]
+    ? R extends { readonly ok: true; readonly data: infer T }
+      ? T
+      : never
+    : void
+  : never;
+
 /** Orders message ids (`<ms>-<seq>`): negative when `a` is older than `b`. */
 export function compareMessageIds(a: string, b: string): number {
   const [am = '0', as = '0'] = a.split('-');

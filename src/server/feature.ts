@@ -3,6 +3,7 @@
 // features (pins, offers, figures) plug in the same way through `createLiveServer({ features })`.
 import type { Server, Socket } from 'socket.io';
 import type {
+  AckData,
   Author,
   ChatSettings,
   ClientEventName,
@@ -28,15 +29,6 @@ export interface SocketData {
 export type InterServerEvents = Record<string, never>;
 export type LiveIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-/** The data type a client event's ack carries (`null` for events without one). */
-export type AckData<E extends ClientEventName> = ClientToServerEvents[E] extends (...args: infer A) => void
-  ? A extends [...unknown[], (result: infer R) => void]
-    ? R extends { ok: true; data: infer T }
-      ? T
-      : null
-    : void
-  : never;
 
 export interface EventRule {
   /** Host and moderator tokens only, verified again (signature, expiry, show) on each call. */

@@ -16,7 +16,6 @@ export type {
   EventRule,
   FeatureEvents,
   SnapshotPart,
-  AckData,
 } from './feature.js';
 export { payloadObject, stringField, integerField, optionalBoolean } from './validate.js';
 export * from '../live/protocol.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveServer } from '../../src/server/index.js';
-import type { ChatMessage } from '../../src/live/protocol.js';
+import type { ChatMessage, ShowSnapshot } from '../../src/live/protocol.js';
 import { client, closeAll, collect, connected, joined, request, startLive, waitFor, type TestClient } from '../support/live-node.js';
 
 let live: LiveServer;
@@ -145,7 +145,7 @@ describe('chat', () => {
     const socket = client(live.url!, { show, name: '' });
     sockets.push(socket);
     await connected(socket);
-    const snapshot = await request(socket, 'join');
+    const snapshot = await request<ShowSnapshot>(socket, 'join');
     expect(snapshot.ok && snapshot.data.you.name).toBe('');
     expect(await request(socket, 'chat:send', { clientId: 'noname-client', text: 'hi' })).toMatchObject({ ok: false, error: 'name_required' });
     expect(await request(socket, 'profile:name', { name: '  Zoë  ' })).toMatchObject({ ok: true, data: { name: 'Zoë' } });

@@ -175,10 +175,15 @@ export class RedisProcess {
 export class LineProxy {
   readonly #sockets = new Set<Socket>();
   #refuseUntil = 0;
+  /** Where new connections go (change it to move clients to another node). */
+  targetPort: number;
   private constructor(
     readonly server: Server,
     readonly port: number,
-  ) {}
+    targetPort: number,
+  ) {
+    this.targetPort = targetPort;
+  }
 
   static async start(targetPort: number): Promise<LineProxy> {
     const port = await freePort();
@@ -188,7 +193,7 @@ export class LineProxy {
         incoming.destroy();
         return;
       }
-      const outgoing = connect(targetPort, '127.0.0.1');
+      const outgoing = connect(proxy.targetPort, '127.0.0.1');
       for (const socket of [incoming, outgoing]) {
         proxy.#sockets.add(socket);
         socket.on('error', () => {});
@@ -201,7 +206,7 @@ export class LineProxy {
       incoming.pipe(outgoing);
       outgoing.pipe(incoming);
     });
-    proxy = new LineProxy(server, port);
+    proxy = new LineProxy(server, port, targetPort);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return proxy;
   }
