@@ -11,3 +11,9 @@ export type { PlayerState, EngineName, PlayerErrorCode, QualityLevel, CaptionTra
 export type { VitrinePlayDetail, VitrinePauseDetail, VitrineErrorDetail, VitrineLiveEdgeDetail } from './player/events.js';
 export type { VitrineEventName, VitrineEventDetail } from './internal/emit.js';
 export { resolveLocale, LANGUAGES, type Language, type ResolvedLocale } from './i18n/locale.js';
+export { VitrineChat } from './components/chat/chat.js';
+export { LiveConnection, type LiveConnectionOptions } from './live/connection.js';
+export { viewerIdentity, browserStorage, type ViewerIdentity, type IdentityStorage } from './live/identity.js';
+export type { LiveStore, LiveStatus, LiveProblem, ChatEntry, ChatEntryStatus } from './stores/live.js';
+export type { VitrineChatSendDetail, VitrineLiveStatusDetail } from './live/events.js';
+export { PROTOCOL_VERSION, type ChatMessage, type Author, type Role, type ShowSnapshot, type ChatSettings, type LiveErrorCode } from './live/protocol.js';

@@ -184,7 +184,7 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
 
   liveIo.on('connection', (socket) => {
     // A flood guard per connection: a token bucket; staff get ten times the budget.
-    const budget = { tokens: options.events.burst, at: Date.now(), dropped: 0 };
+    const budget = { tokens: options.events.burst * (isStaff(socket.data.user.role) ? 10 : 1), at: Date.now(), dropped: 0 };
     socket.use((packet, next) => {
       const [event] = packet;
       const ack = packet.at(-1);

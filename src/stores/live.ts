@@ -68,3 +68,9 @@ export function createLiveStore(): LiveStore {
     clockOffset: atom(0),
   };
 }
+
+/** Empties a store for a new connection (another show or server). */
+export function resetLiveStore(store: LiveStore): void {
+  const fresh = createLiveStore();
+  for (const key of Object.keys(fresh) as (keyof LiveStore)[]) (store[key] as WritableAtom<unknown>).set(fresh[key].get());
+}

@@ -1,3 +1,4 @@
+import { createLiveStore, type LiveStore } from './live.js';
 import { createPlayerStore, type PlayerStore } from './player.js';
 
 /**
@@ -6,8 +7,10 @@ import { createPlayerStore, type PlayerStore } from './player.js';
  */
 export interface ShowStores {
   readonly player: PlayerStore;
+  /** The show's live connection (chat, viewers; pins and offers build on it). */
+  readonly live: LiveStore;
 }
 
 export function createShowStores(): ShowStores {
-  return { player: createPlayerStore() };
+  return { player: createPlayerStore(), live: createLiveStore() };
 }

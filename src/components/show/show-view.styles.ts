@@ -10,4 +10,51 @@ export const showViewStyles = css`
     width: 100%;
     height: 100%;
   }
+
+  /* Live chat over the video: a side column on wide widgets, the lower half on narrow ones. */
+  .frame {
+    container-type: inline-size;
+  }
+  .chat {
+    position: absolute;
+    inset-block: 52px var(--vitrine-controls-height, 56px);
+    inset-inline-end: 8px;
+    inline-size: min(340px, 40%);
+    min-block-size: 0;
+    block-size: auto;
+  }
+  .chat-toggle {
+    position: absolute;
+    inset-block-start: 8px;
+    inset-inline-end: 8px;
+    display: grid;
+    place-items: center;
+    inline-size: 40px;
+    block-size: 40px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: rgb(0 0 0 / 0.45);
+    color: #fff;
+    cursor: pointer;
+  }
+  .chat-toggle[aria-pressed='true'] {
+    background: var(--vitrine-accent, #e11d48);
+  }
+  .chat-toggle:focus-visible {
+    outline: 3px solid #fff;
+    outline-offset: 2px;
+  }
+  .chat-toggle svg {
+    inline-size: 20px;
+    block-size: 20px;
+    fill: currentColor;
+  }
+  @container (max-width: 560px) {
+    .chat {
+      inset-block-start: 45%;
+      inset-inline: 0;
+      inline-size: auto;
+    }
+  }
 `;
