@@ -263,7 +263,7 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
     url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   }
-  if (options.origins === '*') logger.warn('VITRINE_ORIGINS is not set: pages on any origin may connect');
+  if (options.origins === '*' && input.origins === undefined) logger.warn('VITRINE_ORIGINS is not set: pages on any origin may connect');
 
   let closing: Promise<void> | undefined;
   return {

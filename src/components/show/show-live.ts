@@ -7,7 +7,7 @@ import { translator } from '../../i18n/translate.js';
 import { warn } from '../../internal/warn.js';
 import { LiveConnection } from '../../live/connection.js';
 import { resetLiveStore } from '../../stores/live.js';
-import { heartIcon } from '../chat/icons.js';
+import { chatIcon } from '../chat/icons.js';
 import type { ShowView } from './show-view.js';
 
 /**
@@ -82,7 +82,7 @@ export class ShowLive implements ReactiveController {
           this.view.requestUpdate();
         }}
       >
-        ${heartIcon}
+        ${chatIcon}
       </button>
       <vitrine-chat part="chat" class="chat" overlay locale=${ifDefined(locale)} ?hidden=${!this.#open} .connection=${this.connection}></vitrine-chat>`;
   }
