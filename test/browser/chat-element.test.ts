@@ -132,6 +132,7 @@ describe('<vitrine-chat>', () => {
     await waitUntil(() => messageItems(chat).length === 40);
     const list = root(chat).querySelector<HTMLElement>('[part="messages"]')!;
     await waitUntil(() => list.scrollHeight - list.scrollTop - list.clientHeight < 2, 'follows the bottom');
+    list.dispatchEvent(new WheelEvent('wheel', { deltaY: -2000, bubbles: true }));
     list.scrollTop = 0;
     list.dispatchEvent(new Event('scroll'));
     await chat.updateComplete;

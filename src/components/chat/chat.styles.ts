@@ -129,7 +129,9 @@ export const chatStyles = css`
     margin-inline: -6px;
     border-radius: 6px;
     overflow-wrap: anywhere;
-    contain: layout style;
+    /* Off-screen messages skip layout and paint; their size is remembered once measured. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 24px;
   }
   .author {
     font-weight: 600;

@@ -153,7 +153,7 @@ export class VitrineChat extends LitElement {
       this.#t = translator(chatMessages, this.#locale);
     }
     this.#syncConnection();
-    if (changed.has('token') && this.#own && this.token !== (changed.get('token') ?? '')) void this.#own.setToken(this.token || null);
+    if (changed.has('token') && changed.get('token') !== undefined && this.#own) void this.#own.setToken(this.token || null);
   }
 
   override updated(): void {
@@ -237,14 +237,23 @@ export class VitrineChat extends LitElement {
     return this.#messages.value.filter((e) => !frozen.has(e.key)).length;
   }
 
+  /** The shopper scrolled (wheel, touch, keys, scrollbar); layout shifts are not a reason to stop. */
+  #userScrolled = 0;
+  #noteUserScroll = (): void => {
+    this.#userScrolled = Date.now();
+  };
+
   #onScroll(): void {
     const list = this.list;
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < STICKY_PX;
-    if (atBottom && this.paused) this.paused = false;
-    else if (!atBottom && !this.paused) {
-      this.#frozen = this.#messages.value;
-      this.paused = true;
-    }
+    if (atBottom) {
+      if (this.paused) this.#jumpToLatest();
+    } else if (Date.now() - this.#userScrolled < 1000) {
+      if (!this.paused) {
+        this.#frozen = this.#messages.value;
+        this.paused = true;
+      }
+    } else if (!this.paused) list.scrollTop = list.scrollHeight; // a layout shift: stay at the bottom
   }
 
   #jumpToLatest(): void {
@@ -379,7 +388,17 @@ export class VitrineChat extends LitElement {
       </header>
       ${staff && this.showQuestions ? this.#questionQueue() : nothing}
       <div class="body">
-        <ol part="messages" class="messages" aria-label=${t('messages')} tabindex="0" @scroll=${this.#onScroll}>
+        <ol
+          part="messages"
+          class="messages"
+          aria-label=${t('messages')}
+          tabindex="0"
+          @scroll=${this.#onScroll}
+          @wheel=${this.#noteUserScroll}
+          @touchmove=${this.#noteUserScroll}
+          @keydown=${this.#noteUserScroll}
+          @pointerdown=${this.#noteUserScroll}
+        >
           ${visible.length === 0 && status === 'connected' ? html`<li class="empty">${t('empty')}</li>` : nothing}
           ${repeat(visible, (entry) => entry.key, (entry) => this.#message(entry, staff))}
         </ol>
