@@ -168,6 +168,30 @@ describe('roles', () => {
     expect(await request(host.socket, 'user:ban', { userId: host.snapshot.you.id })).toMatchObject({ ok: false, error: 'forbidden' });
   });
 
+  it('refuses wrong types in every field of the staff events', async () => {
+    const show = freshShow();
+    const token = await live.mintToken({ role: 'host', show });
+    const binary = Buffer.from([1, 2]);
+    const cases: [string, unknown[], (bad: unknown) => unknown][] = [
+      ['chat:delete', [null, 42, 'x', [], binary], (bad) => bad],
+      ['chat:delete', [null, 42, true, {}, binary, '1-x', 'x'.repeat(100)], (bad) => ({ id: bad })],
+      ['user:timeout', [null, 'u_x', 42, binary], (bad) => bad],
+      ['user:timeout', [null, 42, {}, binary, 'nobody', 'a_ has space'], (bad) => ({ userId: bad, seconds: 60 })],
+      ['user:timeout', [null, '60', 0, -5, 1.5, 86_401, binary], (bad) => ({ userId: 'a_someone', seconds: bad })],
+      ['user:ban', [null, 42, {}, binary], (bad) => ({ userId: bad })],
+      ['user:unban', [null, 42, {}, binary], (bad) => ({ userId: bad })],
+      ['question:dismiss', [null, 42, {}, binary], (bad) => ({ id: bad })],
+      ['chat:settings', [null, '30', -1, 3601, 2.5, binary], (bad) => ({ slowModeSeconds: bad })],
+      ['chat:settings', [null, 42, 'x', binary], (bad) => bad],
+    ];
+    for (const [event, values, make] of cases) {
+      const host = track(await joined(live.url!, { show, token }));
+      for (const bad of values) {
+        expect(await request(host.socket, event, make(bad)), `${event} ${String(JSON.stringify(make(bad)))}`).toMatchObject({ ok: false, error: 'invalid_payload' });
+      }
+    }
+  });
+
   it('lets staff turn on slow mode, which binds viewers and not staff', async () => {
     const show = freshShow();
     const host = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'host', show }) }));
