@@ -1,22 +1,15 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/live/protocol.js';
-import type { LiveServer } from '../../src/server/index.js';
 import { mintToken } from '../../src/server/index.js';
-import { TEST_SECRET, client, closeAll, collect, connected, joined, request, startLive, waitFor, type TestClient } from '../support/live-node.js';
+import { TEST_SECRET, client, collect, connected, joined, liveSuite, request, startLive, waitFor } from '../support/live-node.js';
 
-let live: LiveServer;
-const sockets: TestClient[] = [];
-let counter = 0;
-const freshShow = (): string => `auth-${++counter}`;
-const track = <T extends { socket: TestClient }>(value: T): T => {
-  sockets.push(value.socket);
-  return value;
-};
+const suite = liveSuite('auth');
+const { freshShow, track } = suite;
 
-async function refusal(options: Parameters<typeof client>[1], url = live.url!): Promise<string> {
-  const socket = client(url, options);
-  sockets.push(socket);
+/** Connects and says how the server answered: `connected`, or the refusal code. */
+async function refusal(options: Parameters<typeof client>[1], url = suite.live.url!): Promise<string> {
+  const socket = track(client(url, options));
   try {
     await connected(socket);
     return 'connected';
@@ -24,14 +17,6 @@ async function refusal(options: Parameters<typeof client>[1], url = live.url!): 
     return (error as { data?: { code: string } }).data?.code ?? String(error);
   }
 }
-
-beforeAll(async () => {
-  live = await startLive();
-});
-afterAll(async () => {
-  closeAll(...sockets);
-  await live.close();
-});
 
 describe('connection checks', () => {
   it('refuses other protocol versions and malformed shows', async () => {
@@ -56,8 +41,8 @@ describe('connection checks', () => {
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode(TEST_SECRET));
     expect(await refusal({ show, token: expired })).toBe('token_expired');
-    expect(await refusal({ show, token: await live.mintToken({ role: 'host', show: 'another-show' }) })).toBe('wrong_show');
-    expect(await refusal({ show, token: await live.mintToken({ role: 'host', show }) })).toBe('connected');
+    expect(await refusal({ show, token: await suite.live.mintToken({ role: 'host', show: 'another-show' }) })).toBe('wrong_show');
+    expect(await refusal({ show, token: await suite.live.mintToken({ role: 'host', show }) })).toBe('connected');
   });
 
   it('refuses origins outside the allowed list', async () => {
@@ -85,8 +70,8 @@ describe('connection checks', () => {
 describe('roles', () => {
   it('refuses every staff event from a viewer, anonymous or with a viewer token', async () => {
     const show = freshShow();
-    const anna = track(await joined(live.url!, { show, name: 'Anna' }));
-    const signed = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'viewer', show, name: 'Signed' }) }));
+    const anna = track(await joined(suite.live.url!, { show, name: 'Anna' }));
+    const signed = track(await joined(suite.live.url!, { show, token: await suite.live.mintToken({ role: 'viewer', show, name: 'Signed' }) }));
     expect(signed.snapshot.you).toMatchObject({ role: 'viewer', name: 'Signed' });
     const sent = await request<ChatMessage>(anna.socket, 'chat:send', { clientId: 'victim-msg-01', text: 'mine' });
     const id = sent.ok ? sent.data.id : '';
@@ -103,32 +88,32 @@ describe('roles', () => {
         expect(await request(viewer.socket, event, payload), `${event} by ${viewer.snapshot.you.name}`).toMatchObject({ ok: false, error: 'forbidden' });
       }
     }
-    const late = track(await joined(live.url!, { show }));
+    const late = track(await joined(suite.live.url!, { show }));
     expect(late.snapshot.messages.map((m) => m.text)).toEqual(['mine']);
     expect(late.snapshot.settings.slowModeSeconds).toBe(0);
   });
 
   it('checks the token again on each staff event: an expired host token stops moderating', async () => {
     const show = freshShow();
-    const token = await live.mintToken({ role: 'host', show, expiresIn: 2 });
-    const host = track(await joined(live.url!, { show, token }));
-    const anna = track(await joined(live.url!, { show }));
+    const token = await suite.live.mintToken({ role: 'host', show, expiresIn: 2 });
+    const host = track(await joined(suite.live.url!, { show, token }));
+    const anna = track(await joined(suite.live.url!, { show }));
     const sent = await request<ChatMessage>(anna.socket, 'chat:send', { clientId: 'expiry-msg-01', text: 'hi' });
     const id = sent.ok ? sent.data.id : '';
     await waitFor(() => Date.now() >= JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp * 1000, { timeout: 5000 });
     expect(await request(host.socket, 'chat:delete', { id })).toMatchObject({ ok: false, error: 'token_expired' });
     // A refreshed token brings the rights back without reconnecting.
-    const fresh = await live.mintToken({ role: 'host', show });
+    const fresh = await suite.live.mintToken({ role: 'host', show });
     expect(await request(host.socket, 'auth:token', { token: fresh })).toMatchObject({ ok: true, data: { role: 'host' } });
     expect(await request(host.socket, 'chat:delete', { id })).toEqual({ ok: true, data: null });
   });
 
   it('lets a host delete, time out, ban and unban, and everyone sees it', async () => {
     const show = freshShow();
-    const host = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'host', show, name: 'Host' }) }));
-    const moderator = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'moderator', show, name: 'Mod' }) }));
-    const troll = track(await joined(live.url!, { show, name: 'Troll' }));
-    const anna = track(await joined(live.url!, { show, name: 'Anna' }));
+    const host = track(await joined(suite.live.url!, { show, token: await suite.live.mintToken({ role: 'host', show, name: 'Host' }) }));
+    const moderator = track(await joined(suite.live.url!, { show, token: await suite.live.mintToken({ role: 'moderator', show, name: 'Mod' }) }));
+    const troll = track(await joined(suite.live.url!, { show, name: 'Troll' }));
+    const anna = track(await joined(suite.live.url!, { show, name: 'Anna' }));
     const deleted = collect<{ ids: string[] }>(anna.socket, 'chat:deleted');
     const restricted = collect<{ userId: string; until: number | null }>(anna.socket, 'user:restricted');
 
@@ -156,7 +141,7 @@ describe('roles', () => {
     expect(await request(troll.socket, 'chat:send', { clientId: 'troll-msg-004', text: 'again' })).toMatchObject({ ok: false, error: 'banned' });
 
     // The restriction follows the viewer key, not the connection.
-    const back = track(await joined(live.url!, { show, viewer: undefined, auth: troll.socket.auth as Record<string, unknown> }));
+    const back = track(await joined(suite.live.url!, { show, viewer: undefined, auth: troll.socket.auth as Record<string, unknown> }));
     expect(back.snapshot.restriction).toEqual({ until: null });
     expect(back.snapshot.messages.map((m) => m.text)).toEqual(['nice']);
 
@@ -170,7 +155,7 @@ describe('roles', () => {
 
   it('refuses wrong types in every field of the staff events', async () => {
     const show = freshShow();
-    const token = await live.mintToken({ role: 'host', show });
+    const token = await suite.live.mintToken({ role: 'host', show });
     const binary = Buffer.from([1, 2]);
     const cases: [string, unknown[], (bad: unknown) => unknown][] = [
       ['chat:delete', [null, 42, 'x', [], binary], (bad) => bad],
@@ -185,7 +170,7 @@ describe('roles', () => {
       ['chat:settings', [null, 42, 'x', binary], (bad) => bad],
     ];
     for (const [event, values, make] of cases) {
-      const host = track(await joined(live.url!, { show, token }));
+      const host = track(await joined(suite.live.url!, { show, token }));
       for (const bad of values) {
         expect(await request(host.socket, event, make(bad)), `${event} ${String(JSON.stringify(make(bad)))}`).toMatchObject({ ok: false, error: 'invalid_payload' });
       }
@@ -194,8 +179,8 @@ describe('roles', () => {
 
   it('lets staff turn on slow mode, which binds viewers and not staff', async () => {
     const show = freshShow();
-    const host = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'host', show }) }));
-    const anna = track(await joined(live.url!, { show }));
+    const host = track(await joined(suite.live.url!, { show, token: await suite.live.mintToken({ role: 'host', show }) }));
+    const anna = track(await joined(suite.live.url!, { show }));
     const updates = collect(anna.socket, 'chat:settings');
     expect(await request(host.socket, 'chat:settings', { slowModeSeconds: 30 })).toMatchObject({ ok: true, data: { slowModeSeconds: 30 } });
     await waitFor(() => updates.length === 1);

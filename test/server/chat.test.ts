@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveServer } from '../../src/server/index.js';
+import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ShowSnapshot } from '../../src/live/protocol.js';
-import { client, closeAll, collect, connected, joined, request, startLive, waitFor, type TestClient } from '../support/live-node.js';
+import { client, collect, connected, joined, liveSuite, request, waitFor } from '../support/live-node.js';
 
-let live: LiveServer;
-const sockets: TestClient[] = [];
-let showCounter = 0;
-const freshShow = (): string => `chat-${++showCounter}`;
+const suite = liveSuite('chat');
+const { freshShow, track } = suite;
 
 async function viewer(show: string, name = 'Viewer') {
-  const result = await joined(live.url!, { show, name });
-  sockets.push(result.socket);
-  return result;
+  return track(await joined(suite.live.url!, { show, name }));
 }
-
-beforeAll(async () => {
-  live = await startLive();
-});
-afterAll(async () => {
-  closeAll(...sockets);
-  await live.close();
-});
 
 describe('chat', () => {
   it('joins with a snapshot and delivers a message to everyone in the show, once', async () => {
@@ -132,8 +119,7 @@ describe('chat', () => {
 
   it('answers unknown events and requests before join without crashing', async () => {
     const show = freshShow();
-    const socket = client(live.url!, { show });
-    sockets.push(socket);
+    const socket = track(client(suite.live.url!, { show }));
     await connected(socket);
     expect(await request(socket, 'chat:send', { clientId: 'early-client1', text: 'hi' })).toMatchObject({ ok: false, error: 'not_joined' });
     expect(await request(socket, 'no:such-event', {})).toMatchObject({ ok: false, error: 'unknown_event' });
@@ -142,8 +128,7 @@ describe('chat', () => {
 
   it('asks a name of anonymous viewers before they write', async () => {
     const show = freshShow();
-    const socket = client(live.url!, { show, name: '' });
-    sockets.push(socket);
+    const socket = track(client(suite.live.url!, { show, name: '' }));
     await connected(socket);
     const snapshot = await request<ShowSnapshot>(socket, 'join');
     expect(snapshot.ok && snapshot.data.you.name).toBe('');
@@ -157,8 +142,8 @@ describe('chat', () => {
     const show = freshShow();
     const anna = await viewer(show, 'Anna');
     const ben = await viewer(show, 'Ben');
-    const host = await joined(live.url!, { show, token: await live.mintToken({ role: 'host', show, name: 'Host' }) });
-    sockets.push(host.socket);
+    const host = await joined(suite.live.url!, { show, token: await suite.live.mintToken({ role: 'host', show, name: 'Host' }) });
+    track(host);
     expect(host.snapshot.questions).toEqual([]);
     expect(host.snapshot.you).toMatchObject({ role: 'host', name: 'Host' });
     const queues = collect<{ questions: ChatMessage[] }>(host.socket, 'questions');
@@ -174,8 +159,8 @@ describe('chat', () => {
     await waitFor(() => queues.at(-1)?.questions.length === 2);
     expect(queues.at(-1)!.questions.map((q) => q.text)).toEqual(['Size?', 'And in red?']);
 
-    const again = await joined(live.url!, { show, name: 'Again' });
-    sockets.push(again.socket);
+    const again = await joined(suite.live.url!, { show, name: 'Again' });
+    track(again);
     expect(again.snapshot.messages.map((m) => m.question)).toEqual([true, true]);
 
     expect(await request(host.socket, 'question:dismiss', { id: asked.ok ? asked.data.id : '' })).toEqual({ ok: true, data: null });

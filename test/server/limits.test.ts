@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/live/protocol.js';
-import type { LiveServer } from '../../src/server/index.js';
 import { blockedWordMatcher } from '../../src/server/text.js';
-import { closeAll, collect, joined, request, startLive, waitFor, type TestClient } from '../support/live-node.js';
+import { collect, joined, liveSuite, request, startLive, waitFor } from '../support/live-node.js';
 
-let live: LiveServer;
-const sockets: TestClient[] = [];
-let counter = 0;
-const freshShow = (): string => `limits-${++counter}`;
-const track = <T extends { socket: TestClient }>(value: T): T => {
-  sockets.push(value.socket);
-  return value;
-};
-
-beforeAll(async () => {
-  live = await startLive({ chat: { blockedWords: ['scam', 'fake*', 'buy followers'] }, events: { burst: 60, perSecond: 5 } });
-});
-afterAll(async () => {
-  closeAll(...sockets);
-  await live.close();
-});
+const suite = liveSuite('limits', { chat: { blockedWords: ['scam', 'fake*', 'buy followers'] }, events: { burst: 60, perSecond: 5 } });
+const { freshShow, track } = suite;
 
 describe('limits', () => {
   it('lets 20 messages in 30 s through and refuses the rest of a flood, which others never see', async () => {
     const show = freshShow();
-    const flooder = track(await joined(live.url!, { show, name: 'Flood' }));
-    const anna = track(await joined(live.url!, { show, name: 'Anna' }));
+    const flooder = track(await joined(suite.live.url!, { show, name: 'Flood' }));
+    const anna = track(await joined(suite.live.url!, { show, name: 'Anna' }));
     const seen = collect<ChatMessage>(anna.socket, 'chat:message');
     const acks = await Promise.all(
       Array.from({ length: 45 }, (_, i) => request(flooder.socket, 'chat:send', { clientId: `flood-msg-${String(i).padStart(3, '0')}`, text: `spam ${i}` })),
@@ -44,7 +29,7 @@ describe('limits', () => {
 
   it('refuses blocked words, whole words, any case or accent', async () => {
     const show = freshShow();
-    const anna = track(await joined(live.url!, { show }));
+    const anna = track(await joined(suite.live.url!, { show }));
     for (const [i, text] of ['this is a SCAM', 'scám!', 'so fakeeee', 'Buy   followers now'].entries()) {
       expect(await request(anna.socket, 'chat:send', { clientId: `blocked-msg-${i}0`, text }), text).toMatchObject({ ok: false, error: 'blocked_words' });
     }
@@ -64,8 +49,8 @@ describe('limits', () => {
 
   it('drops a client that floods events and keeps serving the others', async () => {
     const show = freshShow();
-    const flooder = track(await joined(live.url!, { show, reconnection: false }));
-    const anna = track(await joined(live.url!, { show }));
+    const flooder = track(await joined(suite.live.url!, { show, reconnection: false }));
+    const anna = track(await joined(suite.live.url!, { show }));
     const seen = collect<ChatMessage>(anna.socket, 'chat:message');
     const disconnected = new Promise<string>((resolve) => flooder.socket.once('disconnect', resolve));
     for (let i = 0; i < 1000 && flooder.socket.connected; i++) flooder.socket.emit('chat:question', { id: '1-1' }, () => {});
@@ -76,20 +61,20 @@ describe('limits', () => {
 
   it('closes a connection that sends an oversized frame, without harm to others', async () => {
     const show = freshShow();
-    const big = track(await joined(live.url!, { show, reconnection: false }));
-    const anna = track(await joined(live.url!, { show }));
+    const big = track(await joined(suite.live.url!, { show, reconnection: false }));
+    const anna = track(await joined(suite.live.url!, { show }));
     const disconnected = new Promise<string>((resolve) => big.socket.once('disconnect', resolve));
     big.socket.emit('chat:send', { clientId: 'big-frame-001', text: 'x'.repeat(200_000) }, () => {});
     expect(await disconnected).toMatch(/transport (close|error)/);
-    const late = track(await joined(live.url!, { show }));
+    const late = track(await joined(suite.live.url!, { show }));
     expect(late.snapshot.messages).toEqual([]);
     expect((await request(anna.socket, 'chat:send', { clientId: 'after-big-01', text: 'fine' })).ok).toBe(true);
   });
 
   it('aggregates reactions and ignores malformed ones', async () => {
     const show = freshShow();
-    const anna = track(await joined(live.url!, { show }));
-    const ben = track(await joined(live.url!, { show }));
+    const anna = track(await joined(suite.live.url!, { show }));
+    const ben = track(await joined(suite.live.url!, { show }));
     const bursts = collect<{ counts: { heart: number } }>(ben.socket, 'reactions');
     anna.socket.emit('reaction', { kind: 'heart', count: 3 });
     anna.socket.emit('reaction', { kind: 'heart', count: 4 });
@@ -102,7 +87,7 @@ describe('limits', () => {
 
   it('counts viewers', async () => {
     const show = freshShow();
-    const counting = await (await import('../support/live-node.js')).startLive({ viewerIntervalMs: 100 });
+    const counting = await startLive({ viewerIntervalMs: 100 });
     try {
       const anna = track(await joined(counting.url!, { show }));
       const counts = collect<{ count: number }>(anna.socket, 'viewers');

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { io as connectSocket, type Socket as ClientSocket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import { createLiveServer, type LiveServer, type LiveServerOptions } from '../../src/server/index.js';
 import {
   PROTOCOL_VERSION,
@@ -225,4 +226,32 @@ export class LineProxy {
     for (const socket of this.#sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * One live server for a test file: started before its tests, closed after with every client a
+ * test tracked. `freshShow()` gives each test a show of its own.
+ */
+export function liveSuite(prefix: string, options: LiveServerOptions = {}) {
+  let server: LiveServer | undefined;
+  const sockets: TestClient[] = [];
+  let counter = 0;
+  beforeAll(async () => {
+    server = await startLive(options);
+  });
+  afterAll(async () => {
+    closeAll(...sockets);
+    await server?.close();
+  });
+  return {
+    get live(): LiveServer {
+      return server!;
+    },
+    freshShow: (): string => `${prefix}-${++counter}`,
+    /** Closes the client with the suite. */
+    track<T extends { socket: TestClient } | TestClient>(value: T): T {
+      sockets.push('socket' in value && !('emit' in value) ? value.socket : (value as TestClient));
+      return value;
+    },
+  };
 }
