@@ -46,7 +46,9 @@ interface Stats {
 }
 
 function forkChild(file: string, env: Record<string, string>): ChildProcess {
-  return fork(new URL(file, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', '--expose-gc'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=1 writes a CPU profile of each server node to bench/results/ (open it in DevTools).
+  const profile = process.env['BENCH_PROFILE'] && file.includes('node.ts') ? ['--cpu-prof', `--cpu-prof-dir=${new URL('./results/', import.meta.url).pathname}`] : [];
+  return fork(new URL(file, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 function next<T>(child: ChildProcess, type: string): Promise<T> {
@@ -137,12 +139,18 @@ async function run(nodes: number) {
   const after = await Promise.all(servers.map((s) => ask<Stats>(s, 'stats')));
   await sleep(3000); // let the tail arrive
   const reports = await Promise.all(
-    viewers.map((v) => ask<{ histogram: number[]; slowest: number; received: number; reconnects: number; connected: number }>(v, 'report')),
+    viewers.map((v) => ask<{ histogram: number[]; byNode: number[][]; slowest: number; received: number; reconnects: number; connected: number }>(v, 'report')),
   );
 
   const histogram = new Array<number>(reports[0]!.histogram.length).fill(0);
   for (const report of reports) report.histogram.forEach((count, ms) => (histogram[ms]! += count));
   const received = reports.reduce((sum, r) => sum + r.received, 0);
+  const perNode = urls.map((_, node) => {
+    const h = new Array<number>(histogram.length).fill(0);
+    for (const report of reports) report.byNode[node]!.forEach((count, ms) => (h[ms]! += count));
+    const total = h.reduce((a, b) => a + b, 0);
+    return { p50: percentile(h, total, 0.5), p99: percentile(h, total, 0.99) };
+  });
   const expected = sent * joined;
   const result = {
     nodes,
@@ -167,6 +175,7 @@ async function run(nodes: number) {
       const cpu = after[i]!.cpu.user + after[i]!.cpu.system - before[i]!.cpu.user - before[i]!.cpu.system;
       const connections = afterConnect[i]!.connections;
       return {
+        viewerLatencyMs: perNode[i],
         connections,
         cpuPercent: Number(((cpu / wall) * 100).toFixed(1)),
         cpuMicrosPerConnectionPerSecond: Number((cpu / (wall / 1e6) / Math.max(1, connections)).toFixed(1)),

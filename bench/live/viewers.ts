@@ -13,6 +13,8 @@ const sockets: Socket[] = [];
 // Latency histogram in 1 ms buckets (the last bucket collects everything slower).
 const BUCKETS = 10_000;
 let histogram = new Array<number>(BUCKETS + 1).fill(0);
+// The same per server node (viewers are spread over the nodes' URLs in turn).
+let byNode = urls.map(() => new Array<number>(BUCKETS + 1).fill(0));
 let slowest = 0;
 let received = 0;
 let joinedCount = 0;
@@ -27,12 +29,14 @@ function connectOne(index: number): Promise<void> {
     reconnectionDelay: 500,
   });
   sockets.push(socket);
+  const nodeHistogram = (): number[] => byNode[(offset + index) % urls.length]!;
   socket.on('chat:message', (message: { text: string }) => {
     const match = /^bench:(\d+(?:\.\d+)?)/.exec(message.text);
     if (!match) return;
     received += 1;
     const ms = Math.max(0, now() - Number(match[1]));
     histogram[Math.min(BUCKETS, Math.floor(ms))]! += 1;
+    nodeHistogram()[Math.min(BUCKETS, Math.floor(ms))]! += 1;
     slowest = Math.max(slowest, ms);
   });
   socket.io.on('reconnect', () => (reconnects += 1));
@@ -55,11 +59,12 @@ process.on('message', async (message: { type: string }) => {
     process.send!({ type: 'connected', joined: joinedCount, memory: process.memoryUsage().rss });
   } else if (message.type === 'reset') {
     histogram = new Array<number>(BUCKETS + 1).fill(0);
+    byNode = urls.map(() => new Array<number>(BUCKETS + 1).fill(0));
     slowest = 0;
     received = 0;
     process.send!({ type: 'reset' });
   } else if (message.type === 'report') {
-    process.send!({ type: 'report', histogram, slowest, received, reconnects, connected: sockets.filter((s) => s.connected).length });
+    process.send!({ type: 'report', histogram, byNode, slowest, received, reconnects, connected: sockets.filter((s) => s.connected).length });
   } else if (message.type === 'stop') {
     for (const socket of sockets) socket.disconnect();
     process.exit(0);

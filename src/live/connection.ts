@@ -345,6 +345,9 @@ export class LiveConnection {
       else this.store.status.set(this.#joinedOnce ? 'reconnecting' : 'connecting');
     });
     socket.on('chat:message', (message) => this.#receive(message));
+    socket.on('chat:messages', ({ messages }) => {
+      for (const message of messages) this.#receive(message);
+    });
     socket.on('chat:deleted', ({ ids }) => this.#remove(ids));
     socket.on('chat:question', ({ id }) => this.#update(id, { question: true }));
     socket.on('user:restricted', ({ userId, until }) => {

@@ -199,7 +199,10 @@ export interface ClientToServerEvents {
 
 /** Events the server sends to the widgets in a show's room. */
 export interface ServerToClientEvents {
+  /** A new message (when the show is calm). */
   'chat:message': (message: ChatMessage) => void;
+  /** New messages, oldest first: a busy show's messages are sent in batches (see `chat.batchMs`). */
+  'chat:messages': (payload: { readonly messages: readonly ChatMessage[] }) => void;
   /** Messages removed by a moderator (or with a banned or timed-out author). */
   'chat:deleted': (payload: { readonly ids: readonly string[] }) => void;
   /** A message was marked as a question after it was sent. */

@@ -25,6 +25,11 @@ export interface ChatLimits {
   readonly snapshotMessages: number;
   /** Open questions staff receive. Default 100. */
   readonly questionQueue: number;
+  /**
+   * A busy show's messages go out together at most this often (a lone message goes at once):
+   * one write per viewer per batch instead of one per message. Default 100 ms; 0 sends each.
+   */
+  readonly batchMs: number;
 }
 
 export interface LiveServerOptions {
@@ -72,6 +77,7 @@ export const DEFAULT_CHAT: ChatLimits = {
   blockedWords: [],
   snapshotMessages: 50,
   questionQueue: 100,
+  batchMs: 100,
 };
 
 export interface ResolvedOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ShowSnapshot } from '../../src/live/protocol.js';
-import { client, collect, connected, joined, liveSuite, request, waitFor } from '../support/live-node.js';
+import { client, collect, collectMessages, connected, joined, liveSuite, request, startLive, waitFor } from '../support/live-node.js';
 
 const suite = liveSuite('chat');
 const { freshShow, track } = suite;
@@ -19,7 +19,7 @@ describe('chat', () => {
     expect(anna.snapshot.settings).toEqual({ maxLength: 200, slowModeSeconds: 0, rateLimit: { messages: 20, perSeconds: 30 } });
     expect(anna.snapshot.questions).toBeUndefined();
 
-    const seenByBen = collect<ChatMessage>(ben.socket, 'chat:message');
+    const seenByBen = collectMessages(ben.socket);
     const ack = await request<ChatMessage>(anna.socket, 'chat:send', { clientId: 'client-id-0001', text: 'Does it come in blue?' });
     expect(ack.ok && ack.data).toMatchObject({ clientId: 'client-id-0001', text: 'Does it come in blue?', author: { name: 'Anna' }, question: false });
     await waitFor(() => seenByBen.length === 1, { what: 'message on the other client' });
@@ -33,7 +33,7 @@ describe('chat', () => {
     const show = freshShow();
     const anna = await viewer(show);
     const ben = await viewer(show);
-    const seen = collect<ChatMessage>(ben.socket, 'chat:message');
+    const seen = collectMessages(ben.socket);
     const payload = { clientId: 'retry-client-01', text: 'hello' };
     const [first, second, third] = await Promise.all([
       request<ChatMessage>(anna.socket, 'chat:send', payload),
@@ -46,6 +46,27 @@ describe('chat', () => {
     await request(anna.socket, 'chat:send', { clientId: 'retry-client-02', text: 'after' });
     await waitFor(() => seen.length === 2);
     expect(seen.map((m) => m.text)).toEqual(['hello', 'after']);
+  });
+
+  it('sends a busy show\'s messages in batches, in order, without the ones deleted meanwhile', async () => {
+    const slow = await startLive({ chat: { batchMs: 1500 } });
+    try {
+      const show = freshShow();
+      const host = track(await joined(slow.url!, { show, token: await slow.mintToken({ role: 'host', show }) }));
+      const ben = track(await joined(slow.url!, { show }));
+      const single = collect<ChatMessage>(ben.socket, 'chat:message');
+      const batches = collect<{ messages: ChatMessage[] }>(ben.socket, 'chat:messages');
+      const acks = [];
+      for (let i = 1; i <= 5; i++) acks.push(await request<ChatMessage>(host.socket, 'chat:send', { clientId: `batch-msg-000${i}`, text: `m${i}` }));
+      // Each sender hears back at once; the room gets the first at once and the rest together.
+      expect(acks.every((a) => a.ok)).toBe(true);
+      expect(await request(host.socket, 'chat:delete', { id: acks[2]!.ok ? acks[2]!.data.id : '' })).toEqual({ ok: true, data: null });
+      await waitFor(() => batches.length === 1, { what: 'one batch' });
+      expect(single.map((m) => m.text)).toEqual(['m1']);
+      expect(batches[0]!.messages.map((m) => m.text)).toEqual(['m2', 'm4', 'm5']);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('keeps markup as text and removes control and direction-override characters', async () => {
@@ -64,7 +85,7 @@ describe('chat', () => {
     const show = freshShow();
     const anna = await viewer(show);
     const ben = await viewer(show);
-    const seen = collect<ChatMessage>(ben.socket, 'chat:message');
+    const seen = collectMessages(ben.socket);
     const long = await request(anna.socket, 'chat:send', { clientId: 'long-client-01', text: 'x'.repeat(10_000) });
     expect(long).toMatchObject({ ok: false, error: 'too_long' });
     const justOver = await request(anna.socket, 'chat:send', { clientId: 'long-client-02', text: '😀'.repeat(201) });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LiveConnection } from '../../src/live/connection.js';
 import { viewerIdentity, type IdentityStorage } from '../../src/live/identity.js';
 import type { LiveServer } from '../../src/server/index.js';
-import { LineProxy, closeAll, freePort, joined, request, startLive, waitFor, type TestClient } from '../support/live-node.js';
+import { LineProxy, closeAll, collectMessages, freePort, joined, request, startLive, waitFor, type TestClient } from '../support/live-node.js';
 
 function memory(): IdentityStorage {
   const values = new Map<string, string>();
@@ -133,16 +133,14 @@ describe('LiveConnection', () => {
     await waitFor(() => statusOf(anna) === 'connected');
     const observer = await joined(live.url!, { show: 'conn-5' });
     cleanups.push(() => closeAll(observer.socket));
-    const seen: string[] = [];
-    observer.socket.on('chat:message', (m) => seen.push(m.text));
+    const seen = collectMessages(observer.socket);
     // The message reaches the server; the line dies before the ack comes back.
-    const arrived = new Promise<void>((resolve) => observer.socket.once('chat:message', () => resolve()));
     anna.send('ack lost');
-    await arrived;
+    await waitFor(() => seen.length === 1);
     proxy.cut(1500);
     await waitFor(() => statusOf(anna) === 'connected' && anna.store.messages.get()[0]?.status === 'sent', { what: 'sent after reconnect', timeout: 30_000 });
     expect(texts(anna)).toEqual(['ack lost']);
-    expect(seen).toEqual(['ack lost']);
+    expect(seen.map((m) => m.text)).toEqual(['ack lost']);
   });
 
   it('shows deletions live and never brings a deleted message back', async () => {

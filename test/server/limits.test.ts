@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/live/protocol.js';
 import { blockedWordMatcher } from '../../src/server/text.js';
-import { collect, joined, liveSuite, request, startLive, waitFor } from '../support/live-node.js';
+import { collect, joined, liveSuite, request, startLive, waitFor, collectMessages } from '../support/live-node.js';
 
 const suite = liveSuite('limits', { chat: { blockedWords: ['scam', 'fake*', 'buy followers'] }, events: { burst: 60, perSecond: 5 } });
 const { freshShow, track } = suite;
@@ -11,7 +11,7 @@ describe('limits', () => {
     const show = freshShow();
     const flooder = track(await joined(suite.live.url!, { show, name: 'Flood' }));
     const anna = track(await joined(suite.live.url!, { show, name: 'Anna' }));
-    const seen = collect<ChatMessage>(anna.socket, 'chat:message');
+    const seen = collectMessages(anna.socket);
     const acks = await Promise.all(
       Array.from({ length: 45 }, (_, i) => request(flooder.socket, 'chat:send', { clientId: `flood-msg-${String(i).padStart(3, '0')}`, text: `spam ${i}` })),
     );
@@ -51,7 +51,7 @@ describe('limits', () => {
     const show = freshShow();
     const flooder = track(await joined(suite.live.url!, { show, reconnection: false }));
     const anna = track(await joined(suite.live.url!, { show }));
-    const seen = collect<ChatMessage>(anna.socket, 'chat:message');
+    const seen = collectMessages(anna.socket);
     const disconnected = new Promise<string>((resolve) => flooder.socket.once('disconnect', resolve));
     for (let i = 0; i < 1000 && flooder.socket.connected; i++) flooder.socket.emit('chat:question', { id: '1-1' }, () => {});
     expect(await disconnected).toBe('io server disconnect');

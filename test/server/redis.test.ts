@@ -6,7 +6,7 @@ import { LiveConnection } from '../../src/live/connection.js';
 import { viewerIdentity, type IdentityStorage } from '../../src/live/identity.js';
 import type { ChatMessage } from '../../src/live/protocol.js';
 import type { LiveServer } from '../../src/server/index.js';
-import { LineProxy, RedisProcess, client, closeAll, collect, connected, joined, request, startLive, viewerKey, waitFor, type TestClient } from '../support/live-node.js';
+import { LineProxy, RedisProcess, client, closeAll, collect, connected, joined, request, startLive, viewerKey, waitFor, type TestClient, collectMessages } from '../support/live-node.js';
 
 let redis: RedisProcess;
 let nodeA: LiveServer;
@@ -49,7 +49,7 @@ describe('two nodes with Redis', () => {
     const show = freshShow();
     const anna = track(await joined(nodeA.url!, { show, name: 'Anna' }));
     const ben = track(await joined(nodeB.url!, { show, name: 'Ben' }));
-    const seen = collect<ChatMessage>(ben.socket, 'chat:message');
+    const seen = collectMessages(ben.socket);
     const ack = await request<ChatMessage>(anna.socket, 'chat:send', { clientId: 'two-node-msg1', text: 'Hello B' });
     expect(ack.ok).toBe(true);
     await waitFor(() => seen.length === 1, { what: 'message on node B' });
@@ -118,7 +118,7 @@ describe('two nodes with Redis', () => {
     sockets.push(moving);
     await connected(moving);
     expect((await request(moving, 'join')).ok).toBe(true);
-    const seen = collect<ChatMessage>(moving, 'chat:message');
+    const seen = collectMessages(moving);
     const writer = track(await joined(nodeB.url!, { show, name: 'Writer' }));
     await request(writer.socket, 'chat:send', { clientId: 'moving-msg-00', text: 'before' });
     await waitFor(() => seen.length === 1);
@@ -137,7 +137,7 @@ describe('two nodes with Redis', () => {
     const show = freshShow();
     const onA = track(await joined(nodeA.url!, { show, name: 'Anna' }));
     const onB = track(await joined(nodeB.url!, { show, name: 'Ben' }));
-    const seenOnB = collect<ChatMessage>(onB.socket, 'chat:message');
+    const seenOnB = collectMessages(onB.socket);
     const countsB = collect<{ count: number }>(onB.socket, 'viewers');
     await waitFor(() => countsB.at(-1)?.count === 2, { what: 'counts before' });
 

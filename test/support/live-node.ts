@@ -8,6 +8,7 @@ import { createLiveServer, type LiveServer, type LiveServerOptions } from '../..
 import {
   PROTOCOL_VERSION,
   type Ack,
+  type ChatMessage,
   type ClientToServerEvents,
   type LiveAuth,
   type ServerToClientEvents,
@@ -114,6 +115,14 @@ export async function joined(url: string, options: ClientOptions = {}) {
 export function collect<T = unknown>(socket: TestClient, event: string): T[] {
   const seen: T[] = [];
   (socket as unknown as { on(event: string, fn: (value: T) => void): void }).on(event, (value) => seen.push(value));
+  return seen;
+}
+
+/** Every chat message a client receives, single (`chat:message`) or batched (`chat:messages`). */
+export function collectMessages(socket: TestClient): ChatMessage[] {
+  const seen: ChatMessage[] = [];
+  socket.on('chat:message', (message) => seen.push(message));
+  socket.on('chat:messages', ({ messages }) => seen.push(...messages));
   return seen;
 }
 

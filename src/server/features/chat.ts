@@ -19,11 +19,71 @@ async function checkRestriction(context: LiveContext, socket: LiveSocket): Promi
   throw new Refusal('timed_out', 'you are timed out', Math.ceil((restriction.until - Date.now()) / 1000));
 }
 
+/**
+ * Sends new messages to a show's room. The first message after a quiet spell goes at once; the
+ * ones that follow within `batchMs` wait and go together, so a busy show costs each viewer one
+ * write per batch rather than one per message (the cost that dominates fan-out).
+ */
+function messageFanOut(context: LiveContext) {
+  const shows = new Map<string, { queue: ChatMessage[]; timer: NodeJS.Timeout }>();
+  const batchMs = context.options.chat.batchMs;
+  const flush = (show: string): void => {
+    const entry = shows.get(show);
+    if (!entry) return;
+    if (entry.queue.length === 0) {
+      shows.delete(show);
+      return;
+    }
+    const messages = entry.queue;
+    entry.queue = [];
+    context.io.to(context.room(show)).emit('chat:messages', { messages });
+    entry.timer = setTimeout(() => flush(show), batchMs);
+  };
+  return {
+    /** Takes deleted messages out of a batch that has not gone out yet. */
+    drop(show: string, ids: readonly string[]): void {
+      const entry = shows.get(show);
+      if (entry) entry.queue = entry.queue.filter((message) => !ids.includes(message.id));
+    },
+    send(show: string, message: ChatMessage): void {
+      const entry = shows.get(show);
+      if (entry) {
+        entry.queue.push(message);
+        return;
+      }
+      context.io.to(context.room(show)).emit('chat:message', message);
+      if (batchMs > 0) shows.set(show, { queue: [], timer: setTimeout(() => flush(show), batchMs) });
+    },
+    stop(): void {
+      for (const show of [...shows.keys()]) {
+        const entry = shows.get(show)!;
+        clearTimeout(entry.timer);
+        if (entry.queue.length > 0) context.io.to(context.room(show)).emit('chat:messages', { messages: entry.queue });
+      }
+      shows.clear();
+    },
+  };
+}
+
+const fanOuts = new WeakMap<LiveContext, ReturnType<typeof messageFanOut>>();
+
+/** Removes deleted messages from batches still waiting to go out (moderation calls this). */
+export function dropQueuedMessages(context: LiveContext, show: string, ids: readonly string[]): void {
+  fanOuts.get(context)?.drop(show, ids);
+}
+
 export function chatFeature(): LiveFeature {
+  let fanOut: ReturnType<typeof messageFanOut> | undefined;
   return {
     name: 'chat',
+    stop() {
+      fanOut?.stop();
+    },
     events(context) {
       const limits = context.options.chat;
+      fanOut = messageFanOut(context);
+      fanOuts.set(context, fanOut);
+      const out = fanOut;
       const isBlocked = blockedWordMatcher(limits.blockedWords);
       return {
         'chat:send': {
@@ -68,7 +128,7 @@ export function chatFeature(): LiveFeature {
               question,
             });
             if (created) {
-              context.io.to(context.room(show)).emit('chat:message', message);
+              out.send(show, message);
               if (question) await sendQuestions(context, show);
             }
             return message;

@@ -4,7 +4,7 @@ import { PROTOCOL_LIMITS } from '../../live/protocol.js';
 import type { LiveContext, LiveFeature, LiveSocket } from '../feature.js';
 import { Refusal } from '../refusal.js';
 import { MESSAGE_ID, USER_ID, integerField, payloadObject, stringField } from '../validate.js';
-import { sendQuestions } from './chat.js';
+import { dropQueuedMessages, sendQuestions } from './chat.js';
 
 async function restrict(context: LiveContext, socket: LiveSocket, payload: unknown, seconds: number | null): Promise<null> {
   const userId = stringField(payloadObject(payload), 'userId', { max: 90, pattern: USER_ID });
@@ -14,6 +14,7 @@ async function restrict(context: LiveContext, socket: LiveSocket, payload: unkno
   // Restrict first, so nothing new from the user slips in between the purge and the notice.
   await context.state.restrict(show, userId, until);
   const ids = await context.state.deleteMessagesBy(show, userId);
+  dropQueuedMessages(context, show, ids);
   const room = context.io.to(context.room(show));
   room.emit('user:restricted', { userId, until });
   if (ids.length > 0) {
@@ -35,6 +36,7 @@ export function moderationFeature(): LiveFeature {
             const id = stringField(payloadObject(payload), 'id', { max: 40, pattern: MESSAGE_ID });
             const { show } = socket.data;
             await context.state.deleteMessages(show, [id]);
+            dropQueuedMessages(context, show, [id]);
             // Sent even when the id is no longer stored: widgets may still show it.
             context.io.to(context.room(show)).emit('chat:deleted', { ids: [id] });
             await sendQuestions(context, show);
