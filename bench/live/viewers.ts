@@ -30,7 +30,7 @@ function connectOne(index: number): Promise<void> {
   });
   sockets.push(socket);
   const nodeHistogram = (): number[] => byNode[(offset + index) % urls.length]!;
-  socket.on('chat:message', (message: { text: string }) => {
+  const arrived = (message: { text: string }): void => {
     const match = /^bench:(\d+(?:\.\d+)?)/.exec(message.text);
     if (!match) return;
     received += 1;
@@ -38,7 +38,9 @@ function connectOne(index: number): Promise<void> {
     histogram[Math.min(BUCKETS, Math.floor(ms))]! += 1;
     nodeHistogram()[Math.min(BUCKETS, Math.floor(ms))]! += 1;
     slowest = Math.max(slowest, ms);
-  });
+  };
+  socket.on('chat:message', arrived);
+  socket.on('chat:messages', ({ messages }: { messages: { text: string }[] }) => messages.forEach(arrived));
   socket.io.on('reconnect', () => (reconnects += 1));
   return new Promise((resolve) => {
     socket.once('connect', () => {

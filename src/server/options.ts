@@ -26,10 +26,13 @@ export interface ChatLimits {
   /** Open questions staff receive. Default 100. */
   readonly questionQueue: number;
   /**
-   * A busy show's messages go out together at most this often (a lone message goes at once):
-   * one write per viewer per batch instead of one per message. Default 100 ms; 0 sends each.
+   * In a big room (`batchFrom` or more widgets on a node), messages that follow one another within this
+   * time go out together (a lone message goes at once): one write per viewer per batch instead
+   * of one per message. Default 100 ms; 0 sends each at once.
    */
   readonly batchMs: number;
+  /** Widgets on a node from which a room's messages are batched. Default 200. */
+  readonly batchFrom: number;
 }
 
 export interface LiveServerOptions {
@@ -78,6 +81,7 @@ export const DEFAULT_CHAT: ChatLimits = {
   snapshotMessages: 50,
   questionQueue: 100,
   batchMs: 100,
+  batchFrom: 200,
 };
 
 export interface ResolvedOptions {

@@ -20,9 +20,10 @@ async function checkRestriction(context: LiveContext, socket: LiveSocket): Promi
 }
 
 /**
- * Sends new messages to a show's room. The first message after a quiet spell goes at once; the
- * ones that follow within `batchMs` wait and go together, so a busy show costs each viewer one
- * write per batch rather than one per message (the cost that dominates fan-out).
+ * Sends new messages to a show's room. In a big room (`batchFrom` widgets or more on this node, 200 by default), the
+ * first message after a quiet spell goes at once and the ones that follow within `batchMs` wait
+ * and go together, so a busy show costs each viewer one write per batch rather than one per
+ * message (the write is what dominates fan-out).
  */
 function messageFanOut(context: LiveContext) {
   const shows = new Map<string, { queue: ChatMessage[]; timer: NodeJS.Timeout }>();
@@ -52,7 +53,9 @@ function messageFanOut(context: LiveContext) {
         return;
       }
       context.io.to(context.room(show)).emit('chat:message', message);
-      if (batchMs > 0) shows.set(show, { queue: [], timer: setTimeout(() => flush(show), batchMs) });
+      // Small rooms get every message at once: batching pays off where writes add up.
+      const local = context.io.of('/').adapter.rooms.get(context.room(show))?.size ?? 0;
+      if (batchMs > 0 && local >= context.options.chat.batchFrom) shows.set(show, { queue: [], timer: setTimeout(() => flush(show), batchMs) });
     },
     stop(): void {
       for (const show of [...shows.keys()]) {
