@@ -24,7 +24,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 if (!existsSync(`${root}dist/cdn/vitrine.js`)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 
-const live = await createLiveServer({ port: 0, host: '127.0.0.1', logger: false, origins: '*', secret: 'render-bench-secret-render-bench-secret' });
+// One sender plays a whole busy audience: lift its per-connection event budget.
+const live = await createLiveServer({ port: 0, host: '127.0.0.1', logger: false, origins: '*', secret: 'render-bench-secret-render-bench-secret', events: { burst: 1000, perSecond: 100 } });
 const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>chat render bench</title>
 <script type="module" src="/vitrine/vitrine.js"></script></head>
 <body><vitrine-chat live-server="${live.url}" show="render" style="height:600px;width:380px"></vitrine-chat></body></html>`;
@@ -78,8 +79,11 @@ const sampler = setInterval(() => {
 }, 1000);
 const start = performance.now();
 let sent = 0;
+let refused = 0;
 for (let i = 0; performance.now() - start < SECONDS * 1000; i++) {
-  sender.emit('chat:send', { clientId: `render-${i}-${Math.random().toString(36).slice(2, 8)}`, text: text(i) }, () => {});
+  sender.emit('chat:send', { clientId: `render-${i}-${Math.random().toString(36).slice(2, 8)}`, text: text(i) }, (ack: { ok: boolean }) => {
+    if (!ack.ok) refused += 1;
+  });
   sent += 1;
   const wait = start + ((i + 1) * 1000) / RATE - performance.now();
   if (wait > 0) await sleep(wait);
@@ -127,6 +131,7 @@ const result = {
   rate: RATE,
   seconds: SECONDS,
   sent,
+  refused,
   longestTaskMs: Number((tasks[0] ?? 0).toFixed(1)),
   tasksOver50ms: tasks.filter((t) => t > 50).length,
   longestTaskCpuMs: Number((cpuTasks[0] ?? 0).toFixed(1)),
