@@ -161,8 +161,11 @@ export class LiveConnection {
   /** Chooses the anonymous display name (kept in this browser for next time). */
   async setName(name: string): Promise<Ack<Author>> {
     const trimmed = name.trim();
-    this.#identity.saveName(trimmed);
-    if (!this.#socket?.connected) return failure('unavailable', 'not connected; the name is used on the next connection');
+    if (!this.#socket?.connected) {
+      // Kept for the next connection, where the server checks it (a refused name is dropped).
+      this.#identity.saveName(trimmed);
+      return failure('unavailable', 'not connected; the name is used on the next connection');
+    }
     const ack = await this.request('profile:name', { name: trimmed });
     if (ack.ok) {
       this.#identity.saveName(ack.data.name);

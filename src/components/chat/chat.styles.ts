@@ -209,6 +209,11 @@ export const chatStyles = css`
       box-shadow: none;
       background: none;
     }
+    .mod .icon,
+    .link {
+      min-inline-size: 40px;
+      min-block-size: 40px;
+    }
   }
   .icon {
     display: inline-grid;

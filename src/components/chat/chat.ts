@@ -4,7 +4,6 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from '../../controllers/store.js';
 import { chatMessages, type ChatMessageKey } from '../../i18n/chat.js';
-import { formatCompactNumber } from '../../i18n/format.js';
 import { resolveLocale, type ResolvedLocale } from '../../i18n/locale.js';
 import { translator, type Translate } from '../../i18n/translate.js';
 import { emit } from '../../internal/emit.js';
@@ -107,6 +106,7 @@ export class VitrineChat extends LitElement {
   #frozen: readonly ChatEntry[] = [];
   #locale: ResolvedLocale | undefined;
   #t: Translate<ChatMessageKey> | undefined;
+  #compact: Intl.NumberFormat | undefined;
   #announced = new Set<string>();
   #pendingAnnounce: ChatEntry[] = [];
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -151,6 +151,7 @@ export class VitrineChat extends LitElement {
     if (changed.has('locale') || !this.#t) {
       this.#locale = resolveLocale(this.locale, this);
       this.#t = translator(chatMessages, this.#locale);
+      this.#compact = new Intl.NumberFormat(this.#locale.tag, { notation: 'compact', maximumFractionDigits: 1 });
     }
     this.#syncConnection();
     if (changed.has('token') && changed.get('token') !== undefined && this.#own) void this.#own.setToken(this.token || null);
@@ -377,7 +378,7 @@ export class VitrineChat extends LitElement {
         ${this.noViewerCount
           ? nothing
           : html`<span part="viewer-count" class="viewers" role="img" aria-label=${t('viewers', { count: this.#viewers.value })}
-              >${eyeIcon}<span aria-hidden="true">${formatCompactNumber(this.#viewers.value, this.#locale!.tag)}</span></span
+              >${eyeIcon}<span aria-hidden="true">${this.#compact!.format(this.#viewers.value)}</span></span
             >`}
         <span part="status" class="status" role="status">${this.#statusText(status)}</span>
         ${staff

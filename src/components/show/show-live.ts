@@ -10,6 +10,9 @@ import { resetLiveStore } from '../../stores/live.js';
 import { chatIcon } from '../chat/icons.js';
 import type { ShowView } from './show-view.js';
 
+/** Up to this width (the container query in show-view.styles.ts), the chat covers the video. */
+const NARROW_PX = 560;
+
 /**
  * The live part of a <vitrine-show>: one LiveConnection per widget (opened when `live-server`
  * and `show` are set, closed when the widget leaves the page), handed to its <vitrine-chat>
@@ -19,7 +22,8 @@ export class ShowLive implements ReactiveController {
   /** The widget's live connection, or null without `live-server` and `show`. */
   connection: LiveConnection | null = null;
   #key = '';
-  #open = true;
+  /** Shown or hidden by the shopper; until they choose, shown on wide widgets only. */
+  #open: boolean | null = null;
   #teardown = false;
 
   constructor(private readonly view: ShowView) {
@@ -70,20 +74,22 @@ export class ShowLive implements ReactiveController {
     if (!this.connection) return nothing;
     const locale = this.view.host.getAttribute('locale') ?? undefined;
     const t = translator(chatMessages, resolveLocale(locale ?? null, this.view.host));
+    // On a narrow widget the chat covers the video, so it waits for the shopper to open it.
+    const open = this.#open ?? this.view.host.getBoundingClientRect().width > NARROW_PX;
     return html`<button
         type="button"
         part="chat-toggle"
         class="chat-toggle"
-        aria-pressed=${String(this.#open)}
-        aria-label=${this.#open ? t('hideChat') : t('showChat')}
-        title=${this.#open ? t('hideChat') : t('showChat')}
+        aria-pressed=${String(open)}
+        aria-label=${open ? t('hideChat') : t('showChat')}
+        title=${open ? t('hideChat') : t('showChat')}
         @click=${() => {
-          this.#open = !this.#open;
+          this.#open = !open;
           this.view.requestUpdate();
         }}
       >
         ${chatIcon}
       </button>
-      <vitrine-chat part="chat" class="chat" overlay locale=${ifDefined(locale)} ?hidden=${!this.#open} .connection=${this.connection}></vitrine-chat>`;
+      <vitrine-chat part="chat" class="chat" overlay locale=${ifDefined(locale)} ?hidden=${!open} .connection=${this.connection}></vitrine-chat>`;
   }
 }

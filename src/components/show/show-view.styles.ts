@@ -11,7 +11,7 @@ export const showViewStyles = css`
     height: 100%;
   }
 
-  /* Live chat over the video: a side column on wide widgets, the lower half on narrow ones. */
+  /* Live chat over the video: a side column on wide widgets; on narrow ones it covers the video when opened. */
   .frame {
     container-type: inline-size;
   }
@@ -25,6 +25,7 @@ export const showViewStyles = css`
   }
   .chat-toggle {
     position: absolute;
+    z-index: 1;
     inset-block-start: 8px;
     inset-inline-end: 8px;
     display: grid;
@@ -52,9 +53,9 @@ export const showViewStyles = css`
   }
   @container (max-width: 560px) {
     .chat {
-      inset-block-start: 45%;
-      inset-inline: 0;
+      inset: 0;
       inline-size: auto;
+      --vitrine-radius: 0;
     }
   }
 `;
