@@ -21,7 +21,6 @@ export async function attachLive(http: Server): Promise<DemoLive> {
     // A fresh secret per start unless VITRINE_SECRET is set: printed tokens work until a restart.
     secret: process.env['VITRINE_SECRET'] || randomBytes(32).toString('base64url'),
     origins: process.env['VITRINE_ORIGINS'] ? undefined : '*',
-    logger: process.env['VITRINE_QUIET'] ? false : undefined,
   });
   const hostToken = await server.mintToken({ role: 'host', show: DEMO_SHOW, name: 'Studio host', sub: 'demo-host' });
   return { server, show: DEMO_SHOW, hostToken, close: () => server.close() };

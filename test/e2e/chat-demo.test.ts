@@ -8,7 +8,6 @@ let demo: DemoServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  process.env['VITRINE_QUIET'] = '1';
   demo = await createDemoServer({ port: 0 });
   browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 });
