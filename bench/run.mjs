@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench`: builds, then runs every bench/*.bench.mjs and bench/*.bench.ts in turn (under
-// tsx, so they can import the TypeScript demo server), and prints their figures. Each benchmark
-// prints its own report and writes bench/results/<name>.json ({ name, figures, target, met }).
-//   npm run bench                      all of them
-//   npm run bench -- ttff              only those whose file name contains "ttff"
-//   npm run bench -- ttff --runs 3     extra arguments go to the benchmarks
-//   npm run bench -- --no-build        skip the build (dist/ must be current)
+// `npm run bench`: builds, then runs every bench/*.bench.{mjs,ts} in turn (under tsx, so they can
+// import TypeScript), and prints their figures. Each benchmark prints its own report and writes
+// bench/results/<name>.json; those with `{ figures, target, met }` are summed up at the end.
+//   npm run bench                          all of them
+//   npm run bench -- ttff                  only those whose file name contains "ttff"
+//   npm run bench -- --only=live-fanout    the same, by name prefix (comma-separated)
+//   npm run bench -- ttff --runs 3         further arguments go to the benchmarks
+//   npm run bench -- --no-build            skip the build (dist/ must be current)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -13,7 +14,8 @@ import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const build = !args.includes('--no-build');
-const rest = args.filter((arg) => arg !== '--no-build');
+const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? [];
+const rest = args.filter((arg) => arg !== '--no-build' && !arg.startsWith('--only='));
 const firstOption = rest.findIndex((arg) => arg.startsWith('--'));
 const filters = firstOption === -1 ? rest : rest.slice(0, firstOption);
 const passThrough = firstOption === -1 ? [] : rest.slice(firstOption);
@@ -21,6 +23,7 @@ const passThrough = firstOption === -1 ? [] : rest.slice(firstOption);
 const benches = readdirSync('bench')
   .filter((file) => /\.bench\.(mjs|ts)$/.test(file))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
+  .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)))
   .sort();
 if (benches.length === 0) {
   console.error(`bench: nothing matches ${filters.join(', ')}`);
@@ -55,6 +58,10 @@ for (const file of benches) {
     continue;
   }
   const { figures, target, met } = JSON.parse(readFileSync(path, 'utf8'));
+  if (!figures) {
+    console.log(`${name}: see its report above (${path})`);
+    continue;
+  }
   const shown = Object.entries(figures).map(([key, value]) => `${key} ${value}`).join(', ');
   console.log(`${name}: ${shown}${target ? `; target ${target}: ${met ? 'met' : 'MISSED'}` : ''}`);
 }

@@ -1,5 +1,5 @@
 // The demo shop server: the shop pages, the CDN build, simulated HLS streams, an optional real
-// ffmpeg encoder, the Shopify-contract cart API and (as it arrives) the live server, on one
+// ffmpeg encoder, the Shopify-contract cart API and the live server (socket.io, chat), on one
 // port. Tests start it in-process with port 0.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { pipeline, staticFiles, type Route } from './http.js';
 import type { Encoder } from './hls/encoder.js';
 import { createHlsRoutes } from './hls/routes.js';
+import { attachLive, type DemoLive } from './live.js';
 import { createShopRoutes } from './shop/routes.js';
 import { DemoShop, shopifyRoutes } from './shopify/index.js';
 
@@ -29,6 +30,8 @@ export interface DemoServer {
   readonly url: string;
   /** The simulated live streams' state (tests provoke failures through /hls/control/<name>). */
   readonly hls: ReturnType<typeof createHlsRoutes>;
+  /** The live server (chat) attached to the same port. */
+  readonly live: DemoLive;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     shopifyRoutes({ shop: catalog }), // Shopify Ajax API (/cart.js, /cart/add.js, ...), /cart, /checkout, /demo-images/
   ];
   const server = createServer(pipeline(routes));
+  const live = await attachLive(server);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`;
@@ -60,10 +64,13 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     server,
     url,
     hls,
-    close: () =>
-      new Promise<void>((resolve) => {
+    live,
+    close: async () => {
+      await live.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -49,3 +49,9 @@ export type {
 export { createProductsStore, type ProductsStore, type ProductsStatus } from './stores/products.js';
 export { createCartStore, type CartStore, type CartSyncStatus } from './stores/cart.js';
 export { cartMessages, cartErrorMessage } from './i18n/cart.js';
+export { VitrineChat } from './components/chat/chat.js';
+export { LiveConnection, type LiveConnectionOptions } from './live/connection.js';
+export { viewerIdentity, browserStorage, type ViewerIdentity, type IdentityStorage } from './live/identity.js';
+export type { LiveStore, LiveStatus, LiveProblem, ChatEntry, ChatEntryStatus } from './stores/live.js';
+export type { VitrineChatSendDetail, VitrineLiveStatusDetail } from './live/events.js';
+export { PROTOCOL_VERSION, type ChatMessage, type Author, type Role, type ShowSnapshot, type ChatSettings, type LiveErrorCode } from './live/protocol.js';

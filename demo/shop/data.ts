@@ -2,6 +2,7 @@
 // the live show embedded on the listing page. The catalog, stock and carts are the Shopify-contract
 // demo shop's (demo/shopify/catalog.ts): the grid, the product pages, the cart API and the widget
 // all read that one catalog, so they always agree.
+import { DEMO_SHOW } from '../live.js';
 import { DEMO_HANDLES, type DemoProduct } from '../shopify/index.js';
 
 export const shop = {
@@ -28,8 +29,8 @@ export const collections: readonly { readonly handle: string; readonly title: st
 /**
  * The <vitrine-show> on the listing page, attribute by attribute, exactly as a retailer would
  * paste it. `src` is the simulated live stream (or the ffmpeg encoder with `npm start -- --encoder`);
- * products come from the shop's own `/products/<handle>.js` and go into its own cart.
- * The live parts add `live-server`/`show` here.
+ * products come from the shop's own `/products/<handle>.js` and go into its own cart; the chat
+ * runs on the demo's live server, on the same origin.
  */
 export const liveShow: Readonly<Record<string, string>> = {
   title: 'Spring drop, live from the studio',
@@ -38,6 +39,8 @@ export const liveShow: Readonly<Record<string, string>> = {
   products: `shopify:${DEMO_HANDLES.join(',')}`,
   cart: 'shopify',
   currency: 'EUR',
+  'live-server': '/',
+  show: DEMO_SHOW,
 };
 
 /** What a product card shows: the lowest available price, its compare-at price, stock. */

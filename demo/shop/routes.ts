@@ -2,7 +2,7 @@
 // pages and static assets. Every page is sent with the strict Content-Security-Policy from csp.ts.
 // The catalog and carts are the Shopify-contract demo shop's (demo/shopify), shared with its API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readBody, staticFiles, type Route } from '../http.js';
@@ -84,6 +84,10 @@ export function createShopRoutes(options: ShopRoutesOptions): Route[] {
       const found = catalog.product(product[1]!);
       if (found) return sendPage(res, 200, renderProductPage(found, catalog, cartCount(req)), shopCsp);
       return sendPage(res, 404, renderNotFound(cartCount(req), 'We could not find that product.'), shopCsp);
+    }
+    if (path === '/host.html') {
+      // The studio host's chat page (demo/live.ts prints its URL with a token); same-origin scripts only.
+      return sendPage(res, 200, readFileSync(here('./host.html'), 'utf8'), contentSecurityPolicy({ script: ["'self'"] }));
     }
     if (path === '/account') {
       return sendPage(res, 200, renderNotFound(cartCount(req), 'Accounts are not part of this demo shop.'), shopCsp);

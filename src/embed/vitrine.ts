@@ -5,4 +5,5 @@ import { autoload } from './autoload.js';
 
 autoload({
   'vitrine-player': () => import('../define/player.js'),
+  'vitrine-chat': () => import('../define/chat.js'),
 });

@@ -1,3 +1,4 @@
+import { createLiveStore, type LiveStore } from './live.js';
 import { createPlayerStore, type PlayerStore } from './player.js';
 import { createProductsStore, type ProductsStore } from './products.js';
 
@@ -8,8 +9,10 @@ import { createProductsStore, type ProductsStore } from './products.js';
 export interface ShowStores {
   readonly player: PlayerStore;
   readonly products: ProductsStore;
+  /** The show's live connection (chat, viewers; pins and offers build on it). */
+  readonly live: LiveStore;
 }
 
 export function createShowStores(): ShowStores {
-  return { player: createPlayerStore(), products: createProductsStore() };
+  return { player: createPlayerStore(), products: createProductsStore(), live: createLiveStore() };
 }

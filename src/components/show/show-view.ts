@@ -5,6 +5,7 @@ import { createShowStores, type ShowStores } from '../../stores/show.js';
 import { hostResetCss } from '../host.styles.js';
 import { VitrinePlayer } from '../player/player.js';
 import { showFacadeCss } from './show.styles.js';
+import { ShowLive } from './show-live.js';
 import { showViewStyles } from './show-view.styles.js';
 import type { VitrineShow } from './show.js';
 
@@ -15,6 +16,8 @@ import type { VitrineShow } from './show.js';
  */
 export class ShowView implements ReactiveControllerHost {
   readonly stores: ShowStores = createShowStores();
+  /** Chat and the other live features; `live.connection` is the widget's one live connection. */
+  readonly live: ShowLive;
   readonly #controllers = new Set<ReactiveController>();
   #connected = false;
   #updateScheduled = false;
@@ -26,6 +29,7 @@ export class ShowView implements ReactiveControllerHost {
   ) {
     adoptStyles(root, [unsafeCSS(hostResetCss), unsafeCSS(showFacadeCss), showViewStyles]);
     root.replaceChildren();
+    this.live = new ShowLive(this);
     this.connected();
   }
 
@@ -98,6 +102,7 @@ export class ShowView implements ReactiveControllerHost {
         ?muted=${host.muted}
         .store=${this.stores.player}
       ></vitrine-player>
+      ${this.live.template()}
     </div>`;
   }
 }

@@ -75,6 +75,8 @@ function playIcon(): SVGSVGElement {
  * @csspart poster - The poster image of the facade.
  * @csspart title - The show title on the facade.
  * @csspart play-button - The facade's play button.
+ * @csspart chat - The live chat (`<vitrine-chat>`), with `live-server` and `show`.
+ * @csspart chat-toggle - The button that hides and shows the chat.
  * @cssproperty --vitrine-accent - Accent colour (play button, badges). Default `#e11d48`.
  * @cssproperty --vitrine-radius - Corner radius of the widget. Default `12px`.
  * @cssproperty --vitrine-font-family - Font of the widget's text. Default the system UI font.
