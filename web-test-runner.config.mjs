@@ -30,6 +30,19 @@ async function freePort() {
   });
 }
 
+/** Bundlers replace `process.env.NODE_ENV` (nanostores reads it); the test server must too. */
+function nodeEnv() {
+  return {
+    name: 'vitrine-node-env',
+    transform(context) {
+      if (context.response.is('js') && typeof context.body === 'string' && context.body.includes('process.env.NODE_ENV')) {
+        return { body: context.body.replaceAll('process.env.NODE_ENV', '"development"') };
+      }
+      return undefined;
+    },
+  };
+}
+
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
   port: await freePort(),
@@ -41,7 +54,7 @@ export default {
   testFramework: { config: { timeout: 30_000 } },
   // Same-origin test servers: /hls/ (media and simulated live streams).
   middleware: [mediaMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...(await browserCommands())],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), nodeEnv(), ...(await browserCommands())],
   browsers: [
     chromeLauncher({
       launchOptions: {
