@@ -239,11 +239,9 @@ export class PlaybackController implements ReactiveController {
         if (!current()) return;
         store.captions.set(tracks);
         const preferred = this.settings().captions;
-        const match = preferred && !this.#captionChosen && store.caption.get() < 0 ? tracks.find((t) => samePrimaryLanguage(t.language, preferred)) : undefined;
-        if (match) {
-          this.#engine?.setCaption(match.index);
-          store.caption.set(match.index);
-        }
+        const match = preferred && !this.#captionChosen ? tracks.find((t) => samePrimaryLanguage(t.language, preferred)) : undefined;
+        // After the engine has made its own initial choice (hls.js does, right after this event).
+        if (match) queueMicrotask(() => current() && !this.#captionChosen && this.#engine?.setCaption(match.index));
       },
       captionSwitched: (index) => current() && store.caption.set(index),
       trouble: (trouble) => current() && this.#trouble(trouble),
@@ -317,8 +315,10 @@ export class PlaybackController implements ReactiveController {
       }
       if (session !== this.#session || poll.signal.aborted) return;
       this.#poll = null;
-      if (ready) this.#attach(name, src);
-      else this.#pollManifest(name, src);
+      if (!ready) return this.#pollManifest(name, src);
+      this.#condition = 'loading';
+      this.#sync();
+      this.#attach(name, src);
     }, backoffDelay(this.#pollAttempt++, STREAM_POLL));
   }
 
@@ -370,7 +370,8 @@ export class PlaybackController implements ReactiveController {
       this.#sync();
     });
     on('pause', () => {
-      if (!video.ended) this.#wantPlay = false;
+      // The end, or a failing source, pauses too: not the shopper's wish to stop.
+      if (!video.ended && !video.error) this.#wantPlay = false;
       this.#announcePause();
       this.#sync();
     });

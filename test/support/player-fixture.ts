@@ -1,6 +1,6 @@
 // Helpers for <vitrine-player> browser tests: mount a player on a simulated stream, drive the
 // stream's faults, and wait for states (never for fixed times).
-import { waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import type { VitrinePlayer } from '../../src/components/player/player.js';
 import type { PlayerState } from '../../src/player/types.js';
 import '../../src/define/player.js';
@@ -50,15 +50,31 @@ export function unmountPlayers(): void {
   mounted.clear();
 }
 
+/**
+ * Polls `predicate` until it is true. Unlike open-wc's `waitUntil`, it leaves no timer behind
+ * once it resolves (that one keeps its timeout, and so the predicate and the player, alive).
+ */
+export function until(predicate: () => unknown, message: string, timeout = 20_000, interval = 50): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (predicate()) return resolve();
+      if (performance.now() - started > timeout) return reject(new Error(`Timeout: ${message}`));
+      setTimeout(check, interval);
+    };
+    check();
+  });
+}
+
 export async function waitForState(player: VitrinePlayer, state: PlayerState | PlayerState[], timeout = 20_000): Promise<void> {
   const states = Array.isArray(state) ? state : [state];
-  await waitUntil(() => states.includes(player.state), `player state ${states.join('/')} (is ${player.state})`, { timeout, interval: 50 });
+  await until(() => states.includes(player.state), `player state ${states.join('/')} (is ${player.state})`, timeout);
 }
 
 /** Waits until playback has advanced `seconds` of media time from now. */
 export async function waitForProgress(player: VitrinePlayer, seconds = 1, timeout = 20_000): Promise<void> {
   const from = player.currentTime;
-  await waitUntil(() => player.currentTime > from + seconds, `playback advances ${seconds} s from ${from}`, { timeout, interval: 50 });
+  await until(() => player.currentTime > from + seconds, `playback advances ${seconds} s from ${from}`, timeout);
 }
 
 /** Every `type` event the target dispatches from now on. */
@@ -91,4 +107,10 @@ export function captureWarnings(): { readonly messages: string[]; restore(): voi
     original.apply(console, args);
   };
   return { messages, restore: () => void (console.warn = original) };
+}
+
+/** A real mouse click in the middle of `element` (a user activation, unlike `element.click()`). */
+export async function realClick(element: Element): Promise<void> {
+  const box = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }

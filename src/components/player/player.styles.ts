@@ -235,7 +235,7 @@ export const playerStyles = [
       position: absolute;
       inset-inline: 0;
       inset-block-end: 0;
-      padding: 28px 6px 4px;
+      padding: 16px 6px 4px;
       background: var(--vitrine-controls-background, linear-gradient(transparent, rgb(0 0 0 / 0.72)));
       transition: opacity 200ms ease;
     }
@@ -260,7 +260,7 @@ export const playerStyles = [
     }
     input[type='range'] {
       margin: 0;
-      height: 24px;
+      height: 40px;
       accent-color: var(--_accent);
       cursor: pointer;
       background: transparent;
@@ -268,7 +268,7 @@ export const playerStyles = [
     .seek {
       display: block;
       width: calc(100% - 16px);
-      margin-inline: 8px;
+      margin: 0 8px -8px;
     }
     .volume {
       width: 84px;

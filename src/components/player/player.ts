@@ -105,6 +105,7 @@ export class VitrinePlayer extends LitElement {
   #t: Translate<PlayerMessage> = translator(playerMessages, resolveLocale(null));
   #tag = 'en';
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #renderedState: PlayerState = 'idle';
 
   constructor() {
     super();
@@ -261,6 +262,9 @@ export class VitrinePlayer extends LitElement {
     if (changed.has('src') || changed.has('engine') || changed.has('liveOffset') || (changed.has('autoplay') && this.autoplay)) {
       this.#playback.sourceChanged();
     }
+    // Playback (re)started: the controls hide after a while from now.
+    if (this.state === 'playing' && this.#renderedState !== 'playing') this.#wake();
+    this.#renderedState = this.state;
     if (changed.has('menu') && this.menu) {
       this.renderRoot.querySelector<HTMLElement>('.menu [aria-checked="true"]')?.focus();
     }
@@ -344,8 +348,9 @@ export class VitrinePlayer extends LitElement {
       case 'seek-forward':
         return this.#seekBy(command === 'seek-back' ? -SEEK_STEP : SEEK_STEP);
       case 'volume-up':
+        return this.#playback.setVolume(video.volume + VOLUME_STEP);
       case 'volume-down':
-        return this.#playback.setVolume((video.muted ? 0 : video.volume) + (command === 'volume-up' ? VOLUME_STEP : -VOLUME_STEP));
+        return video.muted ? undefined : this.#playback.setVolume(video.volume - VOLUME_STEP);
     }
   }
 
