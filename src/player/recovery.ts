@@ -65,6 +65,8 @@ export interface RecoveryOptions {
   readonly random?: () => number;
   /** A fatal media error is recovered at most once in this many ms; a second one gives up. Default 5000. */
   readonly mediaRecoveryInterval?: number;
+  /** Media recoveries in a row without data flowing in between before giving up. Default 2. */
+  readonly maxMediaRecoveries?: number;
   /** Reconnect attempts without data flowing before giving up. Default 12 (about a minute and a half). */
   readonly maxReconnects?: number;
 }
@@ -76,17 +78,20 @@ export interface RecoveryOptions {
  */
 export class RecoveryPolicy {
   #lastMediaRecovery = Number.NEGATIVE_INFINITY;
+  #mediaRecoveries = 0;
   #reconnects = 0;
   #started = false;
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #mediaInterval: number;
+  readonly #maxMediaRecoveries: number;
   readonly #maxReconnects: number;
 
   constructor(options: RecoveryOptions = {}) {
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
     this.#mediaInterval = options.mediaRecoveryInterval ?? 5000;
+    this.#maxMediaRecoveries = options.maxMediaRecoveries ?? 2;
     this.#maxReconnects = options.maxReconnects ?? 12;
   }
 
@@ -95,10 +100,11 @@ export class RecoveryPolicy {
     return this.#started;
   }
 
-  /** Media data arrived: the stream exists and the network works again. */
+  /** Media data arrived: the stream exists, the network works and the media decodes again. */
   flowing(): void {
     this.#started = true;
     this.#reconnects = 0;
+    this.#mediaRecoveries = 0;
   }
 
   decide(trouble: Trouble): Decision {
@@ -115,9 +121,13 @@ export class RecoveryPolicy {
       case 'segment':
         return this.#reconnect();
       case 'media': {
+        // Once per 5 s at most, and not forever when every segment is broken.
         const now = this.#now();
-        if (now - this.#lastMediaRecovery < this.#mediaInterval) return { action: 'give-up', code: 'media' };
+        if (now - this.#lastMediaRecovery < this.#mediaInterval || this.#mediaRecoveries >= this.#maxMediaRecoveries) {
+          return { action: 'give-up', code: 'media' };
+        }
         this.#lastMediaRecovery = now;
+        this.#mediaRecoveries += 1;
         return { action: 'recover-media' };
       }
       case 'other':

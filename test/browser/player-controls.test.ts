@@ -1,7 +1,7 @@
 // <vitrine-player> controls on the VOD: poster and play button, real clicks and key presses,
 // menus, auto-hide, accessible names, translations, replay.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { VitrinePlayer } from '../../src/components/player/player.js';
 import type { VitrinePauseDetail, VitrinePlayDetail } from '../../src/player/events.js';
 import { VOD_SRC, mountPlayer, realClick, record, unmountPlayers, waitForProgress, waitForState } from '../support/player-fixture.js';
@@ -53,6 +53,17 @@ describe('<vitrine-player> controls', () => {
     expect(plays).to.have.length(1);
     expect(player.live).to.equal(false);
     expect(player.duration).to.be.closeTo(20, 0.2);
+  });
+
+  it('starts muted with the muted attribute, also on a tap', async () => {
+    const player = await mountPlayer({ src: freshVod(), muted: true });
+    expect(player.muted).to.equal(true);
+    await realClick(part(player, 'play-button')!);
+    await waitForState(player, 'playing');
+    expect(player.muted).to.equal(true);
+    expect(part(player, 'unmute-button'), 'no autoplay, no unmute prompt').to.equal(null);
+    player.removeAttribute('muted');
+    expect(player.muted).to.equal(false);
   });
 
   it('is operated by keyboard shortcuts while it has focus', async () => {
@@ -118,7 +129,7 @@ describe('<vitrine-player> controls', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => player.caption === 1 && part(player, 'menu') === null, 'Nederlands chosen, menu closed');
     await waitUntil(() => root(player).activeElement === control(player, 'Subtitles'), 'focus back on the button');
-    expect(control(player, 'Subtitles')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(control(player, 'Subtitles')!.classList.contains('on'), 'shown as on').to.equal(true);
 
     const quality = control(player, 'Quality')!;
     quality.focus();
@@ -172,6 +183,34 @@ describe('<vitrine-player> controls', () => {
     await waitForState(player, 'paused');
     await player.updateComplete;
     expect(base.classList.contains('inactive'), 'always shown while paused').to.equal(false);
+  });
+
+  it('closes an open menu on a press outside it, without toggling playback', async () => {
+    const player = await playing({ muted: true });
+    control(player, 'Quality')!.click();
+    await player.updateComplete;
+    expect(part(player, 'menu')).to.not.equal(null);
+    await realClick(root(player).querySelector('.surface')!);
+    await player.updateComplete;
+    expect(part(player, 'menu')).to.equal(null);
+    expect(player.state).to.equal('playing');
+  });
+
+  it('stops its animations for viewers who prefer reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const name = `motion-${Math.random().toString(36).slice(2, 8)}`;
+      await fetch(`/hls/control/${name}`, { method: 'POST', body: JSON.stringify({ offline: true }) });
+      const waiting = await mountPlayer({ src: `/hls/live/${name}/master.m3u8`, autoplay: true });
+      await waitForState(waiting, 'starting-soon');
+      await waiting.updateComplete;
+      expect(getComputedStyle(root(waiting).querySelector('.pulse')!).animationName).to.equal('none');
+      const player = await playing({ muted: true });
+      await player.updateComplete;
+      expect(getComputedStyle(part(player, 'controls')!).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('ends a VOD with a replay button that starts over', async () => {

@@ -112,7 +112,8 @@ describe('<vitrine-player> live', () => {
     for (const error of [...at, ...store]) expect(Math.abs(error), `per-frame error ${error} ms`).to.be.below(17);
   });
 
-  it('stays exact across a loop discontinuity', async () => {
+  it('stays exact across a loop discontinuity', async function () {
+    this.timeout(60_000);
     const name = streamName('disco');
     // The live edge is at global segment 12: playback starts just before the loop boundary at 10.
     const info = await control(name, { epoch: Date.now() - 26_000 });
@@ -127,7 +128,8 @@ describe('<vitrine-player> live', () => {
     expect(Math.abs(paused), `paused error ${paused} ms after the discontinuity`).to.be.below(70);
   });
 
-  it('shows "behind live" with a jump-to-live control after drifting, and rejoins', async () => {
+  it('shows "behind live" with a jump-to-live control after drifting, and rejoins', async function () {
+    this.timeout(60_000);
     const name = streamName('behind');
     await control(name);
     const player = await mountPlayer({ src: liveSrc(name), autoplay: true });
@@ -163,7 +165,8 @@ describe('<vitrine-player> live', () => {
     expect(lag, `latency ${lag} ms`).to.be.within(9500, 13_500);
   });
 
-  it('shows an "ended" state when the live stream ends', async () => {
+  it('shows an "ended" state when the live stream ends', async function () {
+    this.timeout(60_000);
     const name = streamName('ended');
     await control(name);
     const player = await mountPlayer({ src: liveSrc(name), autoplay: true, locale: 'fr' });

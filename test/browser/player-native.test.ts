@@ -27,7 +27,8 @@ describe('<vitrine-player engine="native">', () => {
     expect(hlsJsRequests()).to.deep.equal([]);
   });
 
-  it('waits in "starting soon" and starts by itself with the native engine too', async () => {
+  it('waits in "starting soon" and starts by itself with the native engine too', async function () {
+    this.timeout(60_000);
     const name = streamName('native-soon');
     await control(name, { offline: true });
     const player = await mountPlayer({ src: liveSrc(name), autoplay: true, engine: 'native' });

@@ -55,13 +55,22 @@ describe('RecoveryPolicy', () => {
     expect(subject.decide(fatal('media'))).toEqual({ action: 'give-up', code: 'media' });
   });
 
-  it('recovers again when media errors are more than 5 s apart', () => {
+  it('recovers again when media errors are more than 5 s apart and media played in between', () => {
+    const { subject, advance } = policy();
+    for (let i = 0; i < 4; i += 1) {
+      expect(subject.decide(fatal('media'))).toEqual({ action: 'recover-media' });
+      subject.flowing();
+      advance(5000);
+    }
+  });
+
+  it('gives up after two recoveries in a row that brought no media back, however far apart', () => {
     const { subject, advance } = policy();
     expect(subject.decide(fatal('media'))).toEqual({ action: 'recover-media' });
-    advance(5000);
+    advance(7000);
     expect(subject.decide(fatal('media'))).toEqual({ action: 'recover-media' });
-    advance(6000);
-    expect(subject.decide(fatal('media'))).toEqual({ action: 'recover-media' });
+    advance(7000);
+    expect(subject.decide(fatal('media'))).toEqual({ action: 'give-up', code: 'media' });
   });
 
   it('gives up at once on an unplayable manifest or an unknown fatal error', () => {

@@ -79,6 +79,19 @@ export const playerStyles = [
       fill: currentColor;
       flex: none;
     }
+    /* Subtitles are on: a bar under the icon. */
+    button.on {
+      position: relative;
+    }
+    button.on::after {
+      content: '';
+      position: absolute;
+      inset-inline: 12px;
+      inset-block-end: 8px;
+      height: 3px;
+      border-radius: 2px;
+      background: var(--_accent);
+    }
     @media (hover: hover) {
       .controls button:hover,
       .menu button:hover {

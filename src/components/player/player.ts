@@ -312,7 +312,16 @@ export class VitrinePlayer extends LitElement {
     else void this.play();
   };
 
+  /** A press on the video while a menu is open only closes the menu. */
+  #menuOpenOnPress = false;
+
+  #onSurfacePress = (): void => {
+    this.#menuOpenOnPress = this.menu !== null;
+    this.menu = null;
+  };
+
   #onSurfaceClick = (event: MouseEvent): void => {
+    if (this.#menuOpenOnPress) return;
     if ((event as PointerEvent).pointerType !== 'touch') return this.#togglePlay();
     // On touch a tap shows or hides the controls; play and pause are buttons there.
     if (this.active && this.state === 'playing') {
@@ -459,7 +468,7 @@ export class VitrinePlayer extends LitElement {
       @fullscreenchange=${this.#onFullscreenChange}
     >
       ${this.#video}
-      <div class="surface" @click=${this.#onSurfaceClick}></div>
+      <div class="surface" @pointerdown=${this.#onSurfacePress} @click=${this.#onSurfaceClick}></div>
       ${this.#renderTop(t, playing)} ${this.#renderCenter(t, state)}
       ${this.noControls || state === 'idle' || state === 'error' || state === 'starting-soon' ? nothing : this.#renderControls(t, playing)}
     </div>`;
@@ -535,9 +544,18 @@ export class VitrinePlayer extends LitElement {
     const levels = store.levels.get();
     const canPip = document.pictureInPictureEnabled && !video.disablePictureInPicture;
     const canFullscreen = document.fullscreenEnabled || 'webkitEnterFullscreen' in video;
-    const button = (label: string, content: TemplateResult, onClick: () => void, extra: Record<string, string> = {}): TemplateResult =>
-      html`<button part="control" aria-label=${label} data-menu=${extra['menu'] ?? nothing} aria-haspopup=${extra['menu'] ? 'menu' : nothing}
-        aria-expanded=${extra['menu'] ? String(this.menu === extra['menu']) : nothing} aria-pressed=${extra['pressed'] ?? nothing} @click=${onClick}>${content}</button>`;
+    const button = (label: string, content: TemplateResult, onClick: () => void, menu?: Menu, on = false): TemplateResult =>
+      html`<button
+        part="control"
+        class=${on ? 'on' : ''}
+        aria-label=${label}
+        data-menu=${menu ?? nothing}
+        aria-haspopup=${menu ? 'menu' : nothing}
+        aria-expanded=${menu ? String(this.menu === menu) : nothing}
+        @click=${onClick}
+      >
+        ${content}
+      </button>`;
     return html`<div class="controls" part="controls">
       ${this.menu ? this.#renderMenu(t, captions, levels) : nothing}
       ${!live && Number.isFinite(duration) && duration > 0
@@ -572,8 +590,8 @@ export class VitrinePlayer extends LitElement {
           ? html`<span class="time">${formatDuration(time, this.#tag)}<span class="time-total"> / ${formatDuration(duration, this.#tag)}</span></span>`
           : nothing}
         <span class="spacer"></span>
-        ${captions.length > 0 ? button(t('captions'), icon('captions'), () => this.#openMenu('captions'), { menu: 'captions', pressed: String(store.caption.get() >= 0) }) : nothing}
-        ${levels.length > 1 ? button(t('quality'), icon('quality'), () => this.#openMenu('quality'), { menu: 'quality' }) : nothing}
+        ${captions.length > 0 ? button(t('captions'), icon('captions'), () => this.#openMenu('captions'), 'captions', store.caption.get() >= 0) : nothing}
+        ${levels.length > 1 ? button(t('quality'), icon('quality'), () => this.#openMenu('quality'), 'quality') : nothing}
         ${canPip ? button(this.pictureInPicture ? t('exitPip') : t('pip'), icon('pip'), () => this.#togglePictureInPicture()) : nothing}
         ${canFullscreen
           ? button(this.fullscreen ? t('exitFullscreen') : t('fullscreen'), icon(this.fullscreen ? 'exitFullscreen' : 'fullscreen'), () => this.#toggleFullscreen())
