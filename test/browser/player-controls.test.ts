@@ -179,6 +179,14 @@ describe('<vitrine-player> controls', () => {
     await sendKeys({ press: 'Shift' });
     await waitUntil(() => !base.classList.contains('inactive'), 'keyboard activity shows them');
 
+    // Pausing and playing with the mouse leaves focus on the button, but no reason to stay.
+    await realClick(control(player, 'Pause')!);
+    await waitForState(player, 'paused');
+    await player.updateComplete;
+    await realClick(control(player, 'Play')!);
+    await waitForState(player, 'playing');
+    await waitUntil(() => base.classList.contains('inactive'), 'hidden again after mouse use', { timeout: 10_000 });
+
     player.pause();
     await waitForState(player, 'paused');
     await player.updateComplete;

@@ -96,8 +96,9 @@ describe('<vitrine-player> live', () => {
       await waitForProgress(player, 0.7);
     }
     console.log(`streamTime (paused): ${summary(errors)}`);
-    // The issue asks for 0.5 s. Paused, currentTime lies anywhere within the frame on screen (33 ms).
-    for (const error of errors) expect(Math.abs(error), `streamTime error ${error} ms`).to.be.below(70);
+    // The issue asks for 0.5 s. Paused, currentTime lies anywhere within the frame on screen (33 ms),
+    // and on a busy machine the painted frame can trail it by another frame or two.
+    for (const error of errors) expect(Math.abs(error), `streamTime error ${error} ms`).to.be.below(100);
   });
 
   it('maps every presented frame while playing: streamTimeAt(mediaTime) and the per-frame store', async () => {
@@ -125,7 +126,7 @@ describe('<vitrine-player> live', () => {
     const paused = await pausedError(player, info);
     console.log(`after the discontinuity: per frame ${summary(at)}, paused ${paused.toFixed(1)} ms`);
     for (const error of at) expect(Math.abs(error), `per-frame error ${error} ms after the discontinuity`).to.be.below(17);
-    expect(Math.abs(paused), `paused error ${paused} ms after the discontinuity`).to.be.below(70);
+    expect(Math.abs(paused), `paused error ${paused} ms after the discontinuity`).to.be.below(100);
   });
 
   it('shows "behind live" with a jump-to-live control after drifting, and rejoins', async function () {

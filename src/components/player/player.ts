@@ -300,9 +300,10 @@ export class VitrinePlayer extends LitElement {
     this.active = true;
     clearTimeout(this.#idleTimer);
     this.#idleTimer = setTimeout(() => {
+      // A keyboard user working the controls keeps them; a mouse click leaves no focus ring.
       const focused = (this.renderRoot as ShadowRoot).activeElement;
-      const controlsFocused = focused !== null && focused !== this.#base();
-      if (this.state === 'playing' && !this.menu && !controlsFocused) this.active = false;
+      const keyboardInControls = focused !== null && focused !== this.#base() && focused.matches(':focus-visible');
+      if (this.state === 'playing' && !this.menu && !keyboardInControls) this.active = false;
     }, IDLE_MS);
   };
 
