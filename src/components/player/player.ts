@@ -1,7 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { live as liveValue } from 'lit/directives/live.js';
 import { VERSION } from '../../version.js';
 import { formatDuration } from '../../i18n/format.js';
 import { resolveLocale } from '../../i18n/locale.js';
@@ -111,7 +109,7 @@ export class VitrinePlayer extends LitElement {
     super();
     const video = this.#video;
     video.setAttribute('part', 'video');
-    video.playsInline = true;
+    video.setAttribute('playsinline', '');
     video.addEventListener('enterpictureinpicture', () => (this.pictureInPicture = true));
     video.addEventListener('leavepictureinpicture', () => (this.pictureInPicture = false));
     this.#playback = new PlaybackController(this, video, () => this.#settings());
@@ -454,10 +452,10 @@ export class VitrinePlayer extends LitElement {
     const t = this.#t;
     const state = this.state;
     const playing = state === 'playing' || state === 'buffering';
-    const classes = { base: true, inactive: !this.active && state === 'playing' && !this.menu };
+    const inactive = !this.active && state === 'playing' && !this.menu;
     const name = this.label ? t('playerTitled', { title: this.label }) : t('player');
     return html`<div
-      class=${classMap(classes)}
+      class="base ${inactive ? 'inactive' : ''}"
       part="base"
       role="region"
       aria-label=${name}
@@ -498,7 +496,7 @@ export class VitrinePlayer extends LitElement {
 
   #renderCenter(t: Translate<PlayerMessage>, state: PlayerState): TemplateResult | typeof nothing {
     const status = (content: unknown, dim = true): TemplateResult =>
-      html`<div class=${classMap({ center: true, dim })} part="status" role="status">${content}</div>`;
+      html`<div class="center ${dim ? 'dim' : ''}" part="status" role="status">${content}</div>`;
     switch (state) {
       case 'idle':
       case 'paused':
@@ -569,7 +567,7 @@ export class VitrinePlayer extends LitElement {
             step="0.1"
             aria-label=${t('seek')}
             aria-valuetext=${t('timeOf', { time: formatDuration(time, this.#tag), duration: formatDuration(duration, this.#tag) })}
-            .value=${liveValue(String(time))}
+            .value=${String(time)}
             @input=${(event: Event) => (video.currentTime = Number((event.target as HTMLInputElement).value))}
           />`
         : nothing}
@@ -584,7 +582,7 @@ export class VitrinePlayer extends LitElement {
           max="1"
           step="0.05"
           aria-label=${t('volume')}
-          .value=${liveValue(String(muted ? 0 : video.volume))}
+          .value=${String(muted ? 0 : video.volume)}
           @input=${(event: Event) => this.#playback.setVolume(Number((event.target as HTMLInputElement).value))}
         />
         ${!live && duration > 0
