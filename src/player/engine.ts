@@ -81,3 +81,8 @@ export function createEngine(name: ActiveEngine, options: EngineOptions): Engine
   if (name === 'native') return new NativeEngine(options);
   return import('./hlsjs-engine.js').then(({ HlsJsEngine }) => new HlsJsEngine(options));
 }
+
+/** Starts downloading hls.js ahead of a likely `play()` (the shopper's pointer is on the player). */
+export function prefetchEngine(name: ActiveEngine | null): void {
+  if (name === 'hlsjs') import('./hlsjs-engine.js').catch(() => undefined);
+}

@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../internal/emit.js';
 import { warn } from '../internal/warn.js';
 import type { PlayerStore } from '../stores/player.js';
-import { createEngine, pickEngine, type Engine, type EngineListener } from './engine.js';
+import { createEngine, pickEngine, prefetchEngine, type Engine, type EngineListener } from './engine.js';
 import { watchFrames } from './frames.js';
 import { RecoveryPolicy, STREAM_POLL, backoffDelay, type Trouble } from './recovery.js';
 import type { ActiveEngine, EngineName, PlayerErrorCode, PlayerState } from './types.js';
@@ -52,6 +52,7 @@ export class PlaybackController implements ReactiveController {
   #poll: AbortController | null = null;
   #stopFrames: (() => void) | null = null;
   #tornDown = false;
+  #prefetched = false;
 
   constructor(
     private readonly host: PlaybackHost,
@@ -133,6 +134,13 @@ export class PlaybackController implements ReactiveController {
     this.#condition = 'loading';
     this.#sync();
     this.#attach(name, src, startAt);
+  }
+
+  /** The shopper is about to press play (pointer or focus on the player): fetch the engine's code now. */
+  prefetch(): void {
+    if (this.#prefetched || this.#engine || !this.settings().src) return;
+    this.#prefetched = true;
+    prefetchEngine(pickEngine(this.settings().engine, this.video));
   }
 
   /** Starts or resumes playback, loading the stream first if needed. */

@@ -1,7 +1,15 @@
 // engine="native": the browser's own HLS player (Debian's Chromium has one too). This file must
 // not import hls.js: it checks that the page never downloads it.
-import { expect } from '@open-wc/testing';
-import { control, liveSrc, mountPlayer, streamName, unmountPlayers, waitForProgress, waitForState } from '../support/player-fixture.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { VitrinePlayer } from '../../src/components/player/player.js';
+import { VOD_SRC, control, liveSrc, mountPlayer, streamName, unmountPlayers, waitForProgress, waitForState } from '../support/player-fixture.js';
+
+async function hover(player: VitrinePlayer): Promise<void> {
+  const box = player.getBoundingClientRect();
+  await sendMouse({ type: 'move', position: [Math.round(box.x + 20), Math.round(box.y + 20)] });
+  await sendMouse({ type: 'move', position: [Math.round(box.x + 40), Math.round(box.y + 40)] });
+}
 
 const hlsJsRequests = (): string[] =>
   performance
@@ -37,5 +45,18 @@ describe('<vitrine-player engine="native">', () => {
     await waitForState(player, 'playing', 30_000);
     await waitForProgress(player, 1);
     expect(hlsJsRequests()).to.deep.equal([]);
+  });
+
+  // Last in this file: it is the one that downloads hls.js.
+  it('fetches hls.js ahead of play when the pointer is on an hls.js player, and not before', async () => {
+    const native = await mountPlayer({ src: VOD_SRC, engine: 'native' });
+    await hover(native);
+    native.remove();
+    const player = await mountPlayer({ src: VOD_SRC });
+    expect(hlsJsRequests(), 'nothing while idle').to.deep.equal([]);
+    await hover(player);
+    await waitUntil(() => hlsJsRequests().length > 0, 'hls.js requested on hover');
+    expect(player.state, 'but the stream is not loaded').to.equal('idle');
+    await sendMouse({ type: 'move', position: [0, 0] });
   });
 });

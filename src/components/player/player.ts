@@ -296,6 +296,7 @@ export class VitrinePlayer extends LitElement {
   /** Pointer or keyboard activity: show the controls, and hide them again later while playing. */
   #wake = (): void => {
     this.active = true;
+    this.#playback.prefetch();
     clearTimeout(this.#idleTimer);
     this.#idleTimer = setTimeout(() => {
       // A keyboard user working the controls keeps them; a mouse click leaves no focus ring.
@@ -463,6 +464,7 @@ export class VitrinePlayer extends LitElement {
       @keydown=${this.#onKeydown}
       @pointermove=${this.#wake}
       @pointerdown=${this.#wake}
+      @focusin=${this.#wake}
       @focusout=${this.#onFocusOut}
       @fullscreenchange=${this.#onFullscreenChange}
     >
