@@ -111,8 +111,8 @@ export class PlaybackController implements ReactiveController {
   sourceChanged(): void {
     const { src, autoplay } = this.settings();
     if (src && autoplay) {
-      if (!this.video.muted) this.#mutedByAutoplay = true;
       // Browsers allow autoplay only without sound; the shopper gets a clear unmute button.
+      this.#mutedByAutoplay = true;
       this.video.muted = true;
       this.#wantPlay = true;
       this.load();
