@@ -113,6 +113,17 @@ describe('<vitrine-player> controls', () => {
     await waitUntil(() => root(player).fullscreenElement === null, 'f leaves full screen');
   });
 
+  it('enters and leaves picture-in-picture from its button', async () => {
+    const player = await playing({ muted: true });
+    await realClick(control(player, 'Picture in picture')!);
+    await waitUntil(() => document.pictureInPictureElement === player, 'in picture-in-picture');
+    await player.updateComplete;
+    await realClick(control(player, 'Exit picture in picture')!);
+    await waitUntil(() => document.pictureInPictureElement === null, 'back in the page');
+    await player.updateComplete;
+    expect(control(player, 'Picture in picture')).to.not.equal(null);
+  });
+
   it('has keyboard-operable subtitle and quality menus', async () => {
     const player = await playing({ muted: true });
     const subtitles = control(player, 'Subtitles')!;

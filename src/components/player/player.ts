@@ -10,13 +10,12 @@ import { warn } from '../../internal/warn.js';
 import { PlaybackController, type PlaybackSettings } from '../../player/playback.js';
 import { ENGINE_NAMES, type ActiveEngine, type CaptionTrack, type EngineName, type PlayerState, type QualityLevel } from '../../player/types.js';
 import { createPlayerStore, type PlayerStore } from '../../stores/player.js';
+import { ActivityController } from './activity.js';
 import { icon } from './icons.js';
 import { playerStyles } from './player.styles.js';
 import { StoreBagController } from './store-bag.js';
 import { shortcut, type KeyTarget, type PlayerCommand } from './shortcuts.js';
 
-/** Controls hide after this long without pointer or keyboard activity while playing. */
-const IDLE_MS = 3000;
 const SEEK_STEP = 5;
 const VOLUME_STEP = 0.1;
 
@@ -94,15 +93,14 @@ export class VitrinePlayer extends LitElement {
   @property({ attribute: false }) store: PlayerStore = createPlayerStore();
 
   @state() private menu: Menu | null = null;
-  @state() private active = true;
   @state() private fullscreen = false;
   @state() private pictureInPicture = false;
 
   readonly #video: HTMLVideoElement = document.createElement('video');
   readonly #playback: PlaybackController;
+  readonly #activity: ActivityController;
   #t: Translate<PlayerMessage> = translator(playerMessages, resolveLocale(null));
   #tag = 'en';
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #renderedState: PlayerState = 'idle';
 
   constructor() {
@@ -113,6 +111,7 @@ export class VitrinePlayer extends LitElement {
     video.addEventListener('enterpictureinpicture', () => (this.pictureInPicture = true));
     video.addEventListener('leavepictureinpicture', () => (this.pictureInPicture = false));
     this.#playback = new PlaybackController(this, video, () => this.#settings());
+    this.#activity = new ActivityController(this, () => this.#mayHideControls());
     new StoreBagController(this, () => this.store);
   }
 
@@ -238,11 +237,6 @@ export class VitrinePlayer extends LitElement {
 
   // Lifecycle ---------------------------------------------------------------------------------
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#idleTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || !this.hasUpdated) {
       const locale = resolveLocale(this.locale, this);
@@ -293,18 +287,18 @@ export class VitrinePlayer extends LitElement {
     return this.renderRoot.querySelector('.base');
   }
 
-  /** Pointer or keyboard activity: show the controls, and hide them again later while playing. */
+  /** Pointer or keyboard activity: show the controls, and fetch hls.js if play is near. */
   #wake = (): void => {
-    this.active = true;
+    this.#activity.wake();
     this.#playback.prefetch();
-    clearTimeout(this.#idleTimer);
-    this.#idleTimer = setTimeout(() => {
-      // A keyboard user working the controls keeps them; a mouse click leaves no focus ring.
-      const focused = (this.renderRoot as ShadowRoot).activeElement;
-      const keyboardInControls = focused !== null && focused !== this.#base() && focused.matches(':focus-visible');
-      if (this.state === 'playing' && !this.menu && !keyboardInControls) this.active = false;
-    }, IDLE_MS);
   };
+
+  #mayHideControls(): boolean {
+    // A keyboard user working the controls keeps them; a mouse click leaves no focus ring.
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    const keyboardInControls = focused !== null && focused !== this.#base() && focused.matches(':focus-visible');
+    return this.state === 'playing' && !this.menu && !keyboardInControls;
+  }
 
   #togglePlay = (): void => {
     const state = this.state;
@@ -324,10 +318,8 @@ export class VitrinePlayer extends LitElement {
     if (this.#menuOpenOnPress) return;
     if ((event as PointerEvent).pointerType !== 'touch') return this.#togglePlay();
     // On touch a tap shows or hides the controls; play and pause are buttons there.
-    if (this.active && this.state === 'playing') {
-      clearTimeout(this.#idleTimer);
-      this.active = false;
-    } else this.#wake();
+    if (this.#activity.active && this.state === 'playing') this.#activity.hide();
+    else this.#wake();
   };
 
   #onKeydown = (event: KeyboardEvent): void => {
@@ -453,7 +445,7 @@ export class VitrinePlayer extends LitElement {
     const t = this.#t;
     const state = this.state;
     const playing = state === 'playing' || state === 'buffering';
-    const inactive = !this.active && state === 'playing' && !this.menu;
+    const inactive = !this.#activity.active && state === 'playing' && !this.menu;
     const name = this.label ? t('playerTitled', { title: this.label }) : t('player');
     return html`<div
       class="base ${inactive ? 'inactive' : ''}"
