@@ -46,6 +46,16 @@ export const playerStyles = [
       object-fit: var(--vitrine-video-fit, contain);
       background: transparent;
     }
+    /* Subtitles move up above the control bar while it is shown (WebKit and Blink). */
+    video::-webkit-media-text-track-container {
+      transition: transform 200ms ease;
+    }
+    .with-controls video::-webkit-media-text-track-container {
+      transform: translateY(-56px);
+    }
+    .with-controls.with-seek video::-webkit-media-text-track-container {
+      transform: translateY(-92px);
+    }
     .surface {
       position: absolute;
       inset: 0;
@@ -173,7 +183,7 @@ export const playerStyles = [
       pointer-events: auto;
     }
     .center.dim {
-      background: rgb(0 0 0 / 0.55);
+      background: rgb(0 0 0 / 0.7);
     }
     .big {
       width: 72px;
@@ -349,7 +359,8 @@ export const playerStyles = [
 
     @media (prefers-reduced-motion: reduce) {
       .controls,
-      .big {
+      .big,
+      video::-webkit-media-text-track-container {
         transition: none;
       }
       .spinner,

@@ -446,9 +446,13 @@ export class VitrinePlayer extends LitElement {
     const state = this.state;
     const playing = state === 'playing' || state === 'buffering';
     const inactive = !this.#activity.active && state === 'playing' && !this.menu;
+    const controls = !this.noControls && state !== 'idle' && state !== 'error' && state !== 'starting-soon';
+    const duration = this.store.duration.get();
+    const seek = !this.store.live.get() && Number.isFinite(duration) && duration > 0;
+    const classes = ['base', inactive ? 'inactive' : '', controls && !inactive ? 'with-controls' : '', seek ? 'with-seek' : ''];
     const name = this.label ? t('playerTitled', { title: this.label }) : t('player');
     return html`<div
-      class="base ${inactive ? 'inactive' : ''}"
+      class=${classes.join(' ')}
       part="base"
       role="region"
       aria-label=${name}
@@ -463,7 +467,7 @@ export class VitrinePlayer extends LitElement {
       ${this.#video}
       <div class="surface" @pointerdown=${this.#onSurfacePress} @click=${this.#onSurfaceClick}></div>
       ${this.#renderTop(t, playing)} ${this.#renderCenter(t, state)}
-      ${this.noControls || state === 'idle' || state === 'error' || state === 'starting-soon' ? nothing : this.#renderControls(t, playing)}
+      ${controls ? this.#renderControls(t, playing) : nothing}
     </div>`;
   }
 
