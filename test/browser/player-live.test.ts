@@ -42,6 +42,18 @@ function frameErrors(player: VitrinePlayer, info: StreamInfo, count: number): Pr
   });
 }
 
+/**
+ * Each frame's presentation time maps exactly to its program date time. The measurement itself
+ * can be one frame off: on a busy machine the callback may run after the next frame replaced the
+ * one it was called for, and the barcode is read from what is there. So: the typical sample is
+ * exact, none is off by more than one frame (33 ms at 30 fps).
+ */
+function expectExactPerFrame(errors: number[]): void {
+  const sorted = errors.map(Math.abs).sort((a, b) => a - b);
+  expect(sorted[sorted.length >> 1], 'median per-frame error').to.be.below(1);
+  for (const error of errors) expect(Math.abs(error), `per-frame error ${error} ms`).to.be.below(34);
+}
+
 const summary = (errors: number[]): string => {
   const sorted = errors.map(Math.abs).sort((a, b) => a - b);
   return `median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, worst ${sorted[sorted.length - 1]!.toFixed(1)} ms over ${errors.length}`;
@@ -109,8 +121,7 @@ describe('<vitrine-player> live', () => {
     await waitForProgress(player, 1);
     const { at, store } = await frameErrors(player, info, 30);
     console.log(`streamTimeAt(metadata.mediaTime): ${summary(at)}; store.streamTime: ${summary(store)}`);
-    // Exact: each frame's presentation time maps to its program date time (less than half a frame).
-    for (const error of [...at, ...store]) expect(Math.abs(error), `per-frame error ${error} ms`).to.be.below(17);
+    expectExactPerFrame([...at, ...store]);
   });
 
   it('stays exact across a loop discontinuity', async function () {
@@ -125,7 +136,7 @@ describe('<vitrine-player> live', () => {
     const { at } = await frameErrors(player, info, 10);
     const paused = await pausedError(player, info);
     console.log(`after the discontinuity: per frame ${summary(at)}, paused ${paused.toFixed(1)} ms`);
-    for (const error of at) expect(Math.abs(error), `per-frame error ${error} ms after the discontinuity`).to.be.below(17);
+    expectExactPerFrame(at);
     expect(Math.abs(paused), `paused error ${paused} ms after the discontinuity`).to.be.below(100);
   });
 
