@@ -14,6 +14,8 @@ export interface LabParams {
   readonly autoplay: boolean;
   /** Stream URL: a simulated live stream by name, `vod`, or `encoder`. */
   readonly src: string;
+  /** Bare hls.js page only: `off` runs hls.js without its worker. */
+  readonly worker: 'on' | 'off';
 }
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
@@ -31,6 +33,7 @@ export function labParams(query: URLSearchParams): LabParams {
     theme: pick(query.get('theme'), ['neutral', 'hostile'], 'neutral'),
     autoplay: query.has('autoplay'),
     src,
+    worker: pick(query.get('worker'), ['on', 'off'], 'on'),
   };
 }
 
@@ -87,9 +90,9 @@ export function renderThemeLab(params: LabParams, cdn: string): string {
 export function renderBareHlsLab(params: LabParams): string {
   const body = html`<main class="lab">
     <h1>Bare hls.js</h1>
-    <p>hls.js already loaded; the button creates an Hls instance, loads the stream and plays.</p>
+    <p>hls.js already loaded; the button creates an Hls instance (${params.worker === 'off' ? 'without its worker' : 'with its defaults'}), loads the stream and plays.</p>
     <section class="lab-widget bare-player">
-      <video id="bare-video" playsinline data-src="${params.src}" poster="/hls/vod/poster.jpg"></video>
+      <video id="bare-video" playsinline data-src="${params.src}" data-worker="${params.worker}" poster="/hls/vod/poster.jpg"></video>
       <button id="bare-play" class="bare-play" type="button" aria-label="Play">▶</button>
     </section>
   </main>`;
