@@ -1,6 +1,7 @@
 // The Content-Security-Policy the demo pages are served with: the strict policy a shop can run
 // Vitrine under (README, "Content-Security-Policy"). No inline script or style, no eval, no
-// workers at all; MSE playback needs `media-src blob:`.
+// workers at all. MSE playback needs `media-src blob:`, subtitles `media-src data:` (hls.js gives
+// each <track> a `data:,WEBVTT` placeholder).
 
 export interface CspSources {
   /** Where vitrine.js and its chunks come from: 'self' or the CDN folder URL (path-restricted). */
@@ -21,7 +22,7 @@ export function contentSecurityPolicy(sources: CspSources): string {
     "style-src 'self'",
     `img-src ${list(["'self'"], sources.img)}`,
     "font-src 'self'",
-    `media-src ${list(["'self'", 'blob:'], sources.media)}`,
+    `media-src ${list(["'self'", 'blob:', 'data:'], sources.media)}`,
     `connect-src ${list(["'self'"], sources.connect)}`,
     "worker-src 'none'",
     "object-src 'none'",

@@ -21,7 +21,7 @@ describe('strict Content-Security-Policy', () => {
     expect(policy.get('script-src')).toEqual([`${setup.demo.url}/vitrine/`]);
     expect(policy.get('style-src')).toEqual(["'self'"]);
     expect(policy.get('worker-src')).toEqual(["'none'"]);
-    expect(policy.get('media-src')).toEqual(["'self'", 'blob:']);
+    expect(policy.get('media-src')).toEqual(["'self'", 'blob:', 'data:']);
     for (const values of policy.values()) {
       expect(values).not.toContain("'unsafe-inline'");
       expect(values).not.toContain("'unsafe-eval'");
@@ -31,6 +31,10 @@ describe('strict Content-Security-Policy', () => {
     await playButton(page).click();
     const video = await widgetVideo(page);
     const start = await waitForPlayback(video, 1);
+    // Subtitles too: hls.js gives each <track> a data: placeholder, and the cues come from WebVTT.
+    await page.locator('vitrine-show').getByRole('button', { name: 'Subtitles' }).click();
+    await page.locator('vitrine-show').getByRole('menuitemradio', { name: 'English' }).click();
+    await page.waitForFunction((v) => [...v.textTracks].some((track) => track.mode === 'showing' && (track.cues?.length ?? 0) > 0), video);
     await waitForPlayback(video, start + 1);
     expect(await watch.violations()).toEqual([]);
     expect(watch.errors).toEqual([]);
