@@ -29,6 +29,16 @@ async function freePort() {
   });
 }
 
+/** Bundlers replace `process.env.NODE_ENV` in dependencies (nanostores reads it); so must the test server. */
+const nodeEnv = {
+  name: 'vitrine-node-env',
+  transform(context) {
+    if (!context.path.includes('/node_modules/') || typeof context.body !== 'string') return undefined;
+    if (!context.body.includes('process.env.NODE_ENV')) return undefined;
+    return { body: context.body.replaceAll('process.env.NODE_ENV', '"production"') };
+  },
+};
+
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
   port: await freePort(),
@@ -38,7 +48,7 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 15 * 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...(await browserCommands())],
+  plugins: [nodeEnv, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...(await browserCommands())],
   browsers: [
     chromeLauncher({
       launchOptions: {

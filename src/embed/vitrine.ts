@@ -5,4 +5,6 @@ import { autoload } from './autoload.js';
 
 autoload({
   'vitrine-player': () => import('../define/player.js'),
+  'vitrine-products': () => import('../define/products.js'),
+  'vitrine-product-overlay': () => import('../define/product-overlay.js'),
 });

@@ -1,4 +1,5 @@
 import { createPlayerStore, type PlayerStore } from './player.js';
+import { createProductsStore, type ProductsStore } from './products.js';
 
 /**
  * All state of one <vitrine-show>: one bag per widget, created when the widget loads and handed
@@ -6,8 +7,10 @@ import { createPlayerStore, type PlayerStore } from './player.js';
  */
 export interface ShowStores {
   readonly player: PlayerStore;
+  /** The show's products, their loading state and the ids pinned as "live now". */
+  readonly products: ProductsStore;
 }
 
 export function createShowStores(): ShowStores {
-  return { player: createPlayerStore() };
+  return { player: createPlayerStore(), products: createProductsStore() };
 }

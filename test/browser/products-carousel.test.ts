@@ -1,0 +1,147 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define/products.js';
+import type { VitrineProducts } from '../../src/components/products/products.js';
+import { eur, manyProducts, shirt, simpleProduct } from './products-fixtures.js';
+
+const cards = (el: VitrineProducts) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.card:not(.skeleton .card)')];
+const active = (el: VitrineProducts) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+/** The text a screen reader reads for a card: its aria-labelledby targets, joined. */
+function accessibleName(el: VitrineProducts, card: Element): string {
+  return (card.getAttribute('aria-labelledby') ?? '')
+    .split(' ')
+    .map((id) => el.shadowRoot!.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+    .filter(Boolean)
+    .join(' | ');
+}
+
+async function carousel(products: unknown, attrs = 'locale="en"'): Promise<VitrineProducts> {
+  const el = await fixture<VitrineProducts>(html`<div style="width: 800px"><vitrine-products></vitrine-products></div>`).then(
+    (wrapper) => wrapper.querySelector('vitrine-products')!,
+  );
+  for (const [, name, value] of attrs.matchAll(/([\w-]+)="([^"]*)"/g)) el.setAttribute(name!, value!);
+  el.products = products;
+  await waitUntil(() => cards(el).length > 0, 'cards rendered');
+  return el;
+}
+
+describe('<vitrine-products> carousel', () => {
+  it('renders a labelled list of cards with image, title and price in the shop currency and locale', async () => {
+    const el = await carousel([simpleProduct('tote', { title: 'Canvas tote', price: eur(1999) })], 'locale="nl-NL"');
+    const list = el.shadowRoot!.querySelector('[part="list"]')!;
+    expect(list.getAttribute('role')).to.equal('list');
+    expect(list.getAttribute('aria-label')).to.equal('Producten');
+    expect(list.querySelectorAll(':scope > li')).to.have.length(1);
+    const card = cards(el)[0]!;
+    expect(card.querySelector('[part="title"]')!.textContent).to.equal('Canvas tote');
+    expect(card.querySelector('.now')!.textContent!.replace(/\s/g, ' ')).to.equal('€ 19,99');
+    const image = card.querySelector('img')!;
+    expect(image.getAttribute('loading')).to.equal('lazy');
+    expect(image.getAttribute('width')).to.equal('400');
+    expect(image.getAttribute('height')).to.equal('400');
+    expect(accessibleName(el, card)).to.equal('Canvas tote | Prijs € 19,99.');
+  });
+
+  it('shows compare-at price struck through, the discount, and reads the price as a sentence', async () => {
+    const el = await carousel([shirt()]);
+    const card = cards(el)[0]!;
+    expect(card.querySelector('s.was')!.textContent).to.equal('€49.00');
+    expect(card.querySelector('.badge.discount')!.textContent).to.equal('-20%');
+    // Variants cost 39 or 45: "From".
+    expect(card.querySelector('.now')!.textContent).to.equal('From €39.00');
+    expect(accessibleName(el, card)).to.contain('From €39.00, was €49.00, 20% off.');
+    expect(accessibleName(el, card)).to.contain('New');
+  });
+
+  it('badges sold-out and low-stock products, and pinned ones as live now', async () => {
+    const el = await carousel([
+      simpleProduct('gone', {}, { available: false, stock: 0 }),
+      simpleProduct('few', {}, { stock: 3 }),
+      simpleProduct('plenty', {}, { stock: 50 }),
+      simpleProduct('untracked'),
+    ]);
+    const [gone, few, plenty, untracked] = cards(el);
+    expect(gone!.querySelector('.badge.sold-out')!.textContent).to.equal('Sold out');
+    expect(gone!.classList.contains('sold-out')).to.equal(true);
+    expect(few!.querySelector('.badge.low')!.textContent).to.equal('Only 3 left');
+    expect(plenty!.querySelector('.badge.low')).to.equal(null);
+    expect(untracked!.querySelector('.badge')).to.equal(null);
+
+    el.pinned = ['plenty'];
+    await el.updateComplete;
+    expect(plenty!.classList.contains('live')).to.equal(true);
+    expect(plenty!.getAttribute('part')).to.equal('card card-live');
+    expect(accessibleName(el, plenty!)).to.contain('Live now');
+    expect(el.pinned).to.deep.equal(['plenty']);
+    el.pinned = [];
+    await el.updateComplete;
+    expect(plenty!.classList.contains('live')).to.equal(false);
+  });
+
+  it('renders hostile product text as text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const el = await carousel([simpleProduct('x', { title: hostile, badges: [hostile] })]);
+    const card = cards(el)[0]!;
+    expect(card.querySelector('[part="title"]')!.textContent).to.equal(hostile);
+    expect(card.querySelectorAll('img')).to.have.length(1);
+    expect(card.querySelector('.badge')!.textContent).to.equal(hostile);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('skips images that are not http(s)', async () => {
+    const el = await carousel([simpleProduct('x', { images: [{ url: 'javascript:alert(1)', alt: '' }] })]);
+    expect(cards(el)[0]!.querySelector('img')).to.equal(null);
+  });
+
+  it('moves focus with arrow keys, Home and End (one tab stop)', async () => {
+    const el = await carousel(manyProducts(12));
+    const all = cards(el);
+    expect(all.filter((card) => card.tabIndex === 0)).to.have.length(1);
+    all[0]!.focus();
+    const press = async (key: string) => {
+      active(el)!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+      await el.updateComplete;
+    };
+    await press('ArrowRight');
+    expect(active(el)).to.equal(all[1]);
+    expect(all[1]!.tabIndex).to.equal(0);
+    expect(all[0]!.tabIndex).to.equal(-1);
+    await press('End');
+    expect(active(el)).to.equal(all[11]);
+    await press('ArrowRight');
+    expect(active(el)).to.equal(all[11]);
+    await press('Home');
+    expect(active(el)).to.equal(all[0]);
+    await press('ArrowLeft');
+    expect(active(el)).to.equal(all[0]);
+  });
+
+  it('reverses arrow keys right-to-left', async () => {
+    const el = await carousel(manyProducts(3));
+    el.dir = 'rtl';
+    const all = cards(el);
+    all[0]!.focus();
+    all[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
+    expect(active(el)).to.equal(all[1]);
+  });
+
+  it('announces opening a product with a cancelable vitrine-product-open event', async () => {
+    const el = await carousel([shirt()]);
+    setTimeout(() => cards(el)[0]!.click());
+    const event = await oneEvent(el, 'vitrine-product-open');
+    expect(event.detail.product.id).to.equal('shirt');
+    expect(event.cancelable).to.equal(true);
+    expect(event.composed).to.equal(true);
+  });
+
+  it('keeps 200 cards cheap: lazy images with a size, off-screen cards skipped by content-visibility', async () => {
+    const el = await carousel(manyProducts(200));
+    expect(cards(el)).to.have.length(200);
+    const item = el.shadowRoot!.querySelector('li')!;
+    expect(getComputedStyle(item).contentVisibility).to.equal('auto');
+    const far = cards(el)[150]!.querySelector('img')!;
+    expect(far.getAttribute('loading')).to.equal('lazy');
+    expect(far.complete && far.naturalWidth > 0).to.equal(false);
+  });
+});

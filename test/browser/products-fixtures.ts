@@ -1,0 +1,78 @@
+// Product fixtures for the carousel and overlay tests, in the normalised model (what a source yields).
+import type { Money, Product, ProductVariant } from '../../src/commerce/product.js';
+
+/** Image URLs on the test server (404s answered at once; no outside network in tests). */
+export const imageUrl = (name: string): string => new URL(`/test-images/${name}.jpg`, location.href).href;
+
+export const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
+
+export function simpleProduct(id: string, overrides: Partial<Product> = {}, variant: Partial<ProductVariant> = {}): Product {
+  const price = overrides.price ?? eur(2500);
+  return {
+    id,
+    title: `Product ${id}`,
+    images: [{ url: imageUrl(id), alt: '', width: 400, height: 400 }],
+    price,
+    options: [],
+    variants: [{ id: `${id}-v`, title: 'Default', optionValues: [], price, available: true, ...variant }],
+    badges: [],
+    ...overrides,
+  };
+}
+
+/**
+ * A shirt with three axes: Size (S, M, L) x Colour (Red, Blue, Green) x Length (Regular, Long).
+ * - S / Green does not exist at all (impossible), L / * / Long does not exist.
+ * - M / Blue / * is sold out; L / Red / Regular has 2 in stock; S / Red / Regular has maxQuantity 3.
+ * - Blue costs more (EUR 45 vs 39, was 49).
+ */
+export function shirt(): Product {
+  const variants: ProductVariant[] = [];
+  for (const size of ['S', 'M', 'L']) {
+    for (const colour of ['Red', 'Blue', 'Green']) {
+      for (const length of ['Regular', 'Long']) {
+        if (size === 'S' && colour === 'Green') continue;
+        if (size === 'L' && length === 'Long') continue;
+        const id = `shirt-${size}-${colour}-${length}`.toLowerCase();
+        variants.push({
+          id,
+          sku: id.toUpperCase(),
+          title: `${size} / ${colour} / ${length}`,
+          optionValues: [size, colour, length],
+          price: eur(colour === 'Blue' ? 4500 : 3900),
+          compareAtPrice: eur(4900),
+          available: !(size === 'M' && colour === 'Blue'),
+          stock: size === 'M' && colour === 'Blue' ? 0 : size === 'L' && colour === 'Red' ? 2 : 20,
+          ...(size === 'S' && colour === 'Red' && length === 'Regular' ? { maxQuantity: 3 } : {}),
+          ...(colour === 'Blue' ? { image: { url: imageUrl('shirt-blue'), alt: 'Blue shirt', width: 600, height: 600 } } : {}),
+        });
+      }
+    }
+  }
+  return {
+    id: 'shirt',
+    title: 'Linen shirt',
+    brand: 'Atelier',
+    url: 'https://shop.example.com/products/linen-shirt',
+    description: { kind: 'text', text: 'Washed linen.\nRelaxed fit.' },
+    images: [
+      { url: imageUrl('shirt'), alt: 'Linen shirt', width: 600, height: 600 },
+      { url: imageUrl('shirt-back'), alt: 'Back', width: 600, height: 600 },
+    ],
+    price: eur(3900),
+    compareAtPrice: eur(4900),
+    options: [
+      { name: 'Size', values: ['S', 'M', 'L'] },
+      { name: 'Colour', values: ['Red', 'Blue', 'Green'] },
+      { name: 'Length', values: ['Regular', 'Long'] },
+    ],
+    variants,
+    badges: ['New'],
+  };
+}
+
+export function manyProducts(count: number): Product[] {
+  return Array.from({ length: count }, (_, index) =>
+    simpleProduct(`p${index}`, { title: `Product number ${index}`, price: eur(1000 + index * 10) }),
+  );
+}
