@@ -1,5 +1,9 @@
 // Product fixtures for the carousel and overlay tests, in the normalised model (what a source yields).
+import { waitUntil } from '@open-wc/testing';
+import type { Cart, CartAdapter, CartAddResult, CartLine, CartLineRequest } from '../../src/commerce/cart.js';
 import type { Money, Product, ProductVariant } from '../../src/commerce/product.js';
+import type { VitrineProductOverlay } from '../../src/components/product-overlay/product-overlay.js';
+import type { VitrineProducts } from '../../src/components/products/products.js';
 
 /** Image URLs on the test server (404s answered at once; no outside network in tests). */
 export const imageUrl = (name: string): string => new URL(`/test-images/${name}.jpg`, location.href).href;
@@ -75,4 +79,81 @@ export function manyProducts(count: number): Product[] {
   return Array.from({ length: count }, (_, index) =>
     simpleProduct(`p${index}`, { title: `Product number ${index}`, price: eur(1000 + index * 10) }),
   );
+}
+
+// ---- A cart adapter kept in memory (the stand-in for a merchant's cart in component tests) ----
+
+export interface MemoryCart extends CartAdapter {
+  readonly lines: CartLine[];
+  readonly requests: CartLineRequest[];
+  opened: number;
+  checkedOut: number;
+  /** Replaces how `add` answers (default: adds everything). */
+  answer: ((line: CartLineRequest) => Promise<CartAddResult>) | null;
+  /** A change made outside the widget (another tab, the theme's drawer): tells subscribers. */
+  changeElsewhere(line: CartLine): void;
+}
+
+export function memoryCart(): MemoryCart {
+  const lines: CartLine[] = [];
+  const cart = (): Cart => ({ itemCount: lines.reduce((sum, line) => sum + line.quantity, 0), lines: [...lines] });
+  const listeners = new Set<(cart: Cart) => void>();
+  const adapter: MemoryCart = {
+    lines,
+    requests: [],
+    opened: 0,
+    checkedOut: 0,
+    answer: null,
+    async add(line) {
+      adapter.requests.push(line);
+      if (adapter.answer) return adapter.answer(line);
+      lines.push({
+        key: `${line.variant.id}:${lines.length}`,
+        productId: line.product.id,
+        variantId: line.variant.id,
+        title: line.product.title,
+        quantity: line.quantity,
+        properties: line.properties,
+      });
+      return { quantityAdded: line.quantity, cart: cart() };
+    },
+    async getCart() {
+      return cart();
+    },
+    openCart() {
+      adapter.opened += 1;
+    },
+    checkout() {
+      adapter.checkedOut += 1;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    changeElsewhere(line) {
+      lines.push(line);
+      for (const listener of listeners) listener(cart());
+    },
+  };
+  return adapter;
+}
+
+/** A standalone carousel with these products and cart, its first card opened. */
+export async function openFromCarousel(
+  container: HTMLElement,
+  products: unknown,
+  adapter: CartAdapter | undefined,
+  attributes: Record<string, string> = { locale: 'en' },
+): Promise<{ carousel: VitrineProducts; overlay: VitrineProductOverlay; root: ShadowRoot }> {
+  const carousel = document.createElement('vitrine-products');
+  for (const [name, value] of Object.entries(attributes)) carousel.setAttribute(name, value);
+  carousel.products = products;
+  if (adapter) carousel.cartAdapter = adapter;
+  container.append(carousel);
+  await waitUntil(() => carousel.shadowRoot?.querySelector('.card'), 'cards rendered');
+  carousel.shadowRoot!.querySelector<HTMLButtonElement>('.card')!.click();
+  await waitUntil(() => carousel.shadowRoot!.querySelector('vitrine-product-overlay')?.open, 'overlay open');
+  const overlay = carousel.shadowRoot!.querySelector('vitrine-product-overlay')!;
+  await overlay.updateComplete;
+  return { carousel, overlay, root: overlay.shadowRoot! };
 }

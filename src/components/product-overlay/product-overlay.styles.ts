@@ -42,7 +42,8 @@ export const overlayStyles = [
     dialog:not([open]) {
       display: none;
     }
-    :host(:not([modal])) dialog {
+    /* Inside a widget: the video stays visible (dimmed) beside or above the panel. */
+    dialog.inline {
       position: absolute;
       inset: 0;
       display: flex;
@@ -52,7 +53,7 @@ export const overlayStyles = [
       height: 100%;
       background: rgb(0 0 0 / 0.35);
     }
-    :host([modal]) dialog {
+    dialog.modal {
       width: min(460px, calc(100vw - 24px));
       max-height: min(92vh, 760px);
       margin: auto;
@@ -60,7 +61,7 @@ export const overlayStyles = [
       overflow: hidden;
       box-shadow: 0 24px 64px rgb(0 0 0 / 0.35);
     }
-    :host([modal]) dialog::backdrop {
+    dialog.modal::backdrop {
       background: rgb(0 0 0 / 0.45);
     }
 
@@ -70,22 +71,33 @@ export const overlayStyles = [
       gap: 12px;
       width: min(400px, 100%);
       height: 100%;
-      max-height: inherit;
       padding: 14px 16px 0;
       overflow-y: auto;
       overscroll-behavior: contain;
       background: var(--_bg);
       animation: vitrine-slide-in 180ms ease-out;
     }
-    :host([modal]) .panel {
+    dialog.modal .panel {
       width: 100%;
       max-height: min(92vh, 760px);
       animation-name: vitrine-fade-in;
     }
-    /* A small widget (phone): a sheet over the whole video rather than a side panel. */
+    /* A narrow widget: a sheet over the whole video rather than a side panel. */
     @container (max-width: 520px) {
-      .panel {
+      dialog.inline .panel {
         width: 100%;
+      }
+    }
+    /* A phone: the page-modal dialog is a bottom sheet; the video above it keeps playing. */
+    @media (max-width: 600px) {
+      dialog.modal {
+        width: 100vw;
+        max-height: 88vh;
+        margin: auto 0 0;
+        border-radius: var(--_radius) var(--_radius) 0 0;
+      }
+      dialog.modal .panel {
+        max-height: 88vh;
       }
     }
 
@@ -156,8 +168,7 @@ export const overlayStyles = [
     .main-image {
       display: block;
       width: 100%;
-      max-height: 260px;
-      aspect-ratio: 1;
+      height: 220px;
       object-fit: contain;
       border-radius: calc(var(--_radius) - 4px);
       background: rgb(127 127 127 / 0.1);
@@ -297,7 +308,7 @@ export const overlayStyles = [
       display: flex;
       flex-direction: column;
       gap: 10px;
-      margin: 0 -16px;
+      margin: auto -16px 0;
       padding: 10px 16px 14px;
       background: var(--_bg);
       border-top: 1px solid var(--_border);
@@ -450,7 +461,7 @@ export const overlayStyles = [
         opacity: 0;
       }
     }
-    :host(:not([modal]):dir(rtl)) .panel {
+    :host(:dir(rtl)) dialog.inline .panel {
       animation-name: vitrine-slide-in-rtl;
     }
     @keyframes vitrine-slide-in-rtl {

@@ -92,6 +92,8 @@ export class VitrineProductOverlay extends LitElement {
   @state() private imageUrl: string | null = null;
   @state() private addState: AddState = IDLE;
   @state() private description: HTMLElement | null = null;
+  /** Page-modal for this opening: `modal`, or a widget too small to hold the panel. */
+  @state() private asModal = false;
 
   readonly #noCart = atom<Cart | null>(null);
   readonly #cart = new StoreController<Cart | null>(this, this.#noCart);
@@ -128,17 +130,20 @@ export class VitrineProductOverlay extends LitElement {
     this.#addToken += 1;
     this.#session = options.session ?? null;
     this.#cart.store = this.#session?.cart ?? this.#noCart;
-    if (!wasOpen) this.#returnFocus = options.returnFocus ?? null;
+    if (!wasOpen) {
+      this.#returnFocus = options.returnFocus ?? null;
+      this.asModal = this.modal || this.#parentTooSmall();
+    }
     this.#loadDescription(product);
     this.toggleAttribute('open', true);
     await this.updateComplete;
     const dialog = this.#dialog;
     if (!dialog || !this.product) return;
     if (!dialog.open) {
-      if (this.modal) dialog.showModal();
+      if (this.asModal) dialog.showModal();
       else dialog.show();
     }
-    if (!this.modal && !wasOpen) this.#inertSiblings();
+    if (!this.asModal && !wasOpen) this.#inertSiblings();
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
@@ -171,9 +176,17 @@ export class VitrineProductOverlay extends LitElement {
 
   override render(): TemplateResult {
     const product = this.product;
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onDialogClose} @keydown=${this.#onKeydown}>
+    return html`<dialog class=${this.asModal ? 'modal' : 'inline'} part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onDialogClose} @keydown=${this.#onKeydown}>
       ${product && this.open ? this.#panel(product) : nothing}
     </dialog>`;
+  }
+
+  /** A phone-sized widget has no room for the panel over its video: then the page shows it. */
+  #parentTooSmall(): boolean {
+    const parent = this.parentNode instanceof ShadowRoot ? this.parentNode.host : this.parentElement;
+    if (!parent) return false;
+    const { width, height } = parent.getBoundingClientRect();
+    return height < 360 || width < 280;
   }
 
   get #dialog(): HTMLDialogElement | null {
@@ -208,6 +221,7 @@ export class VitrineProductOverlay extends LitElement {
             >${t('productDetails')}<span class="sr-only"> ${t('newTab')}</span></a
           >`
         : nothing}
+      ${this.#actions(variant)}
     </div>`;
   }
 
@@ -252,56 +266,51 @@ export class VitrineProductOverlay extends LitElement {
   }
 
   #form(product: Product, variant: ProductVariant | undefined): TemplateResult {
-    const t = this.#t;
-    const session = this.#session;
     const inCart = variant ? this.#inCart(variant) : 0;
     const max = variant ? maxAddable(variant, inCart) : 0;
-    const pending = this.addState.kind === 'pending';
-    const canAdd = session !== null && max >= 1;
-    const quantity = Math.max(1, Math.min(this.quantity, max));
-    return html`<form novalidate @submit=${this.#onSubmit}>
+    return html`<form id="add-form" novalidate @submit=${this.#onSubmit}>
       ${product.options.map((option, axis) => this.#axis(product, option, axis))}
       <p class=${classMap({ stock: true, low: this.#isLow(variant) })} part="stock" id="stock">${this.#stockText(product, variant, inCart, max)}</p>
-      ${session
-        ? html`<div class="actions" part="actions">
-            ${this.#result()}
-            <div class="row">
-              <div class="quantity" role="group" aria-label=${t('quantity')}>
-                <button
-                  type="button"
-                  aria-label=${t('decrease')}
-                  aria-disabled=${String(!canAdd || quantity <= 1)}
-                  @click=${() => this.#setQuantity(quantity - 1, max)}
-                >
-                  −
-                </button>
-                <input
-                  type="number"
-                  inputmode="numeric"
-                  min="1"
-                  max=${ifDefined(Number.isFinite(max) && max >= 1 ? max : undefined)}
-                  .value=${live(String(quantity))}
-                  aria-label=${t('quantity')}
-                  aria-describedby="stock"
-                  ?disabled=${!canAdd}
-                  @change=${(event: Event) => this.#setQuantity(Number((event.target as HTMLInputElement).value), max)}
-                />
-                <button
-                  type="button"
-                  aria-label=${t('increase')}
-                  aria-disabled=${String(!canAdd || quantity >= max)}
-                  @click=${() => this.#setQuantity(quantity + 1, max)}
-                >
-                  +
-                </button>
-              </div>
-              <button class="add" part="add-button" type="submit" aria-disabled=${String(!canAdd || pending)} aria-busy=${String(pending)}>
-                ${pending ? html`<span class="spinner" aria-hidden="true"></span>${t('adding')}` : t('addToCart')}
-              </button>
-            </div>
-          </div>`
-        : nothing}
     </form>`;
+  }
+
+  /** Quantity, add button and the answer; last in the panel and kept in view at its bottom. */
+  #actions(variant: ProductVariant | undefined): TemplateResult | typeof nothing {
+    const t = this.#t;
+    const session = this.#session;
+    if (!session) return nothing;
+    const max = variant ? maxAddable(variant, this.#inCart(variant)) : 0;
+    const pending = this.addState.kind === 'pending';
+    const canAdd = max >= 1;
+    const quantity = Math.max(1, Math.min(this.quantity, max));
+    return html`<div class="actions" part="actions">
+      ${this.#result()}
+      <div class="row">
+        <div class="quantity" role="group" aria-label=${t('quantity')}>
+          <button type="button" aria-label=${t('decrease')} aria-disabled=${String(!canAdd || quantity <= 1)} @click=${() => this.#setQuantity(quantity - 1, max)}>
+            −
+          </button>
+          <input
+            type="number"
+            form="add-form"
+            inputmode="numeric"
+            min="1"
+            max=${ifDefined(Number.isFinite(max) && max >= 1 ? max : undefined)}
+            .value=${live(String(quantity))}
+            aria-label=${t('quantity')}
+            aria-describedby="stock"
+            ?disabled=${!canAdd}
+            @change=${(event: Event) => this.#setQuantity(Number((event.target as HTMLInputElement).value), max)}
+          />
+          <button type="button" aria-label=${t('increase')} aria-disabled=${String(!canAdd || quantity >= max)} @click=${() => this.#setQuantity(quantity + 1, max)}>
+            +
+          </button>
+        </div>
+        <button class="add" part="add-button" type="submit" form="add-form" aria-disabled=${String(!canAdd || pending)} aria-busy=${String(pending)}>
+          ${pending ? html`<span class="spinner" aria-hidden="true"></span>${t('adding')}` : t('addToCart')}
+        </button>
+      </div>
+    </div>`;
   }
 
   #axis(product: Product, option: ProductOption, axis: number): TemplateResult {

@@ -146,20 +146,21 @@ export const productsStyles = [
       color: var(--_muted);
       font-size: 0.9em;
     }
+    /* One row of badges: those that do not fit wrap out of sight (the first ones matter most). */
     .badges {
       display: flex;
       flex-wrap: wrap;
       gap: 4px;
       margin-top: auto;
       overflow: hidden;
+      font-size: 0.78em;
+      line-height: 1.6;
       max-height: 1.6em;
     }
     .badge {
       padding: 0 6px;
       border-radius: 999px;
-      font-size: 0.78em;
       font-weight: 600;
-      line-height: 1.6;
       white-space: nowrap;
       background: rgb(127 127 127 / 0.16);
     }

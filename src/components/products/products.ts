@@ -275,9 +275,9 @@ export class VitrineProducts extends LitElement {
           <span class="sr-only" id=${`price-${index}`}>${price.sentence}</span>
           <span class="badges" id=${`badges-${index}`}>
             ${live ? html`<span class="badge live" part="badge">${t('liveNow')}</span>` : nothing}
-            ${price.discount ? html`<span class="badge discount" part="badge" aria-hidden="true">${price.discount}</span>` : nothing}
             ${model.soldOut ? html`<span class="badge sold-out" part="badge">${t('soldOut')}</span>` : nothing}
             ${model.lowStock ? html`<span class="badge low" part="badge">${model.lowStock}</span>` : nothing}
+            ${price.discount ? html`<span class="badge discount" part="badge" aria-hidden="true">${price.discount}</span>` : nothing}
             ${product.badges.map((badge) => html`<span class="badge" part="badge">${badge}</span>`)}
           </span>
         </span>
