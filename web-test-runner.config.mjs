@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { browserCommands } from './test/support/wtr-commands.ts';
+import { browserCommands, browserMiddleware } from './test/support/wtr-commands.ts';
 import { counterReporter } from './test/support/wtr-counter-reporter.ts';
 import { defaultReporter } from '@web/test-runner';
 
@@ -29,16 +29,6 @@ async function freePort() {
   });
 }
 
-/** Bundlers replace `process.env.NODE_ENV` in dependencies (nanostores reads it); so must the test server. */
-const nodeEnv = {
-  name: 'vitrine-node-env',
-  transform(context) {
-    if (!context.path.includes('/node_modules/') || typeof context.body !== 'string') return undefined;
-    if (!context.body.includes('process.env.NODE_ENV')) return undefined;
-    return { body: context.body.replaceAll('process.env.NODE_ENV', '"production"') };
-  },
-};
-
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
   port: await freePort(),
@@ -48,7 +38,8 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 15 * 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  plugins: [nodeEnv, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...(await browserCommands())],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...(await browserCommands())],
+  middleware: await browserMiddleware(),
   browsers: [
     chromeLauncher({
       launchOptions: {

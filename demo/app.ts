@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { pipeline, staticFiles, type Route } from './http.js';
+import { createHlsRoutes } from './hls/routes.js';
+import { shopifyRoutes } from './shopify/index.js';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */
@@ -21,9 +23,12 @@ export interface DemoServer {
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const hls = createHlsRoutes({ mediaDir: here('./media/') });
   const routes: Route[] = [
+    hls.route,
     // The CDN build, as a shop would load it from a CDN.
     staticFiles('/vitrine/', here('../dist/cdn/'), { 'access-control-allow-origin': '*' }),
+    shopifyRoutes(), // the shop's Shopify-contract cart API, catalog and cart page
     staticFiles('/', here('./shop/')),
   ];
   const server = createServer(pipeline(routes));

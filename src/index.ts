@@ -11,3 +11,41 @@ export type { PlayerState, EngineName, PlayerErrorCode, QualityLevel, CaptionTra
 export type { VitrinePlayDetail, VitrinePauseDetail, VitrineErrorDetail, VitrineLiveEdgeDetail } from './player/events.js';
 export type { VitrineEventName, VitrineEventDetail } from './internal/emit.js';
 export { resolveLocale, LANGUAGES, type Language, type ResolvedLocale } from './i18n/locale.js';
+// Commerce: products, money, the merchant's cart.
+export type { Money, Product, ProductVariant, ProductImage, ProductOption, ProductDescription } from './commerce/product.js';
+export {
+  CartError,
+  CART_ERROR_CODES,
+  isCart,
+  type Cart,
+  type CartLine,
+  type CartLineRequest,
+  type CartRequestOptions,
+  type CartAddResult,
+  type CartAdapter,
+  type CartErrorCode,
+  type CartErrorOptions,
+} from './commerce/cart.js';
+export { parseDecimal, formatMoney, discountPercent, minorUnitDigits, currencyCode, toDecimalString, scaleAmount } from './commerce/money.js';
+export { loadProducts, productsFromData, parseProductsSpec, ProductsController, ProductsLoadError, type LoadProductsOptions, type ProductsSpec } from './commerce/sources/index.js';
+export { sanitizeDescription } from './commerce/description.js';
+export { createCartAdapter, CART_ADAPTER_NAMES, type CartAdapterName } from './commerce/adapters/index.js';
+export { EventsCartAdapter, type EventsCartOptions } from './commerce/adapters/events.js';
+export { ShopifyCartAdapter, type ShopifyCartOptions } from './commerce/adapters/shopify.js';
+export { WooCommerceCartAdapter, type WooCommerceCartOptions } from './commerce/adapters/woocommerce.js';
+export { CartSession, type AddOutcome, type CartSessionOptions } from './commerce/cart-session.js';
+export { ATTRIBUTION_PROPERTIES, attributionProperties, type CartAttribution } from './commerce/attribution.js';
+export type {
+  VitrineCartAddDetail,
+  VitrineCartErrorDetail,
+  VitrineCartRequestDetail,
+  CartAddRequestDetail,
+  CartGetRequestDetail,
+  CartChangeRequestDetail,
+  CartOpenRequestDetail,
+  CartCheckoutRequestDetail,
+  CartRequestRejection,
+} from './commerce/events.js';
+export { createProductsStore, type ProductsStore, type ProductsStatus } from './stores/products.js';
+export { createCartStore, type CartStore, type CartSyncStatus } from './stores/cart.js';
+export { cartMessages, cartErrorMessage } from './i18n/cart.js';

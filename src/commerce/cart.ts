@@ -25,6 +25,8 @@ export interface CartLine {
   readonly price?: Money;
   /** Line properties / item data, including Vitrine's attribution (`_vitrine_show`, ...). */
   readonly properties: Readonly<Record<string, string>>;
+  /** Line image (http(s)), when the platform gives one. */
+  readonly image?: string;
 }
 
 /** What the shopper asked to add. */
@@ -48,6 +50,11 @@ export interface CartRequestOptions {
    * can refuse to apply it twice.
    */
   readonly requestId: string;
+  /**
+   * The cart as read just before this add, when the session could read it. Adapters use it to
+   * learn how many units a partial add really added (by comparing with the cart afterwards).
+   */
+  readonly cartBefore?: Cart;
 }
 
 export interface CartAddResult {
@@ -55,6 +62,11 @@ export interface CartAddResult {
   readonly quantityAdded: number;
   /** The cart after the add, when the platform returns it. */
   readonly cart?: Cart;
+  /**
+   * Shopify only: re-rendered theme sections (section id -> HTML) asked for with the `sections`
+   * parameter, handed to the page in the `vitrine-cart-add` event so the theme can swap them in.
+   */
+  readonly sections?: Readonly<Record<string, string | null>>;
 }
 
 /**
@@ -75,6 +87,11 @@ export interface CartAdapter {
   checkout?(): void | Promise<void>;
   /** Follows cart changes made outside the widget; returns an unsubscribe function. */
   subscribe?(listener: (cart: Cart) => void): () => void;
+}
+
+/** True for a value shaped like a Cart (`{ itemCount, lines }`), e.g. from a custom adapter. */
+export function isCart(value: unknown): value is Cart {
+  return !!value && typeof value === 'object' && typeof (value as Cart).itemCount === 'number' && Array.isArray((value as Cart).lines);
 }
 
 /** Why a cart call failed. */
@@ -102,6 +119,14 @@ export const CART_ERROR_CODES: readonly CartErrorCode[] = [
 export interface CartErrorOptions {
   /** `insufficient_stock`: units that were added anyway (0 or more). */
   readonly quantityAdded?: number;
+  /** `insufficient_stock`: units the shop says are left, when it says so. */
+  readonly available?: number;
+  /**
+   * The request may have been applied even though it failed (timeout, lost connection, 5xx,
+   * unreadable answer): the session re-reads the cart before it retries. Default: true for
+   * `network`, false otherwise.
+   */
+  readonly maybeApplied?: boolean;
   /** `rate_limited`: seconds to wait, when known. */
   readonly retryAfter?: number;
   /** The platform's own message, for developers (the shopper sees a translated message). */
@@ -117,15 +142,20 @@ export class CartError extends Error {
   override readonly name = 'CartError';
   readonly code: CartErrorCode;
   readonly quantityAdded: number;
+  readonly available: number | undefined;
   readonly retryAfter: number | undefined;
   readonly detail: string | undefined;
+  /** See `CartErrorOptions.maybeApplied`. */
+  readonly maybeApplied: boolean;
 
   constructor(code: CartErrorCode, message: string, options: CartErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.quantityAdded = options.quantityAdded ?? 0;
+    this.available = options.available;
     this.retryAfter = options.retryAfter;
     this.detail = options.detail;
+    this.maybeApplied = options.maybeApplied ?? code === 'network';
   }
 
   /** Turns anything an adapter threw into a CartError (a plain Error becomes `unknown`). */
@@ -133,6 +163,9 @@ export class CartError extends Error {
     if (error instanceof CartError) return error;
     if (error instanceof DOMException && error.name === 'AbortError') {
       return new CartError('network', 'The cart request was aborted.', { cause: error });
+    }
+    if (error instanceof DOMException && error.name === 'TimeoutError') {
+      return new CartError('network', 'The cart request timed out.', { cause: error });
     }
     const message = error instanceof Error ? error.message : String(error);
     return new CartError('unknown', message || 'The cart failed.', { cause: error });

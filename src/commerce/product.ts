@@ -1,7 +1,9 @@
 /**
  * The product model every source (JSON feed, inline JSON, Shopify, WooCommerce) is normalised to.
  * Everything here came from outside and was validated: strings are plain text (render them as
- * text), URLs are http(s) only, amounts are integers.
+ * text, never as HTML), URLs are http(s) only, amounts are integers. The one exception is
+ * `ProductDescription.html`, the merchant's HTML as sent: render it only through
+ * `sanitizeDescription()` (src/commerce/description.ts), which loads DOMPurify on demand.
  */
 
 /**
@@ -30,12 +32,19 @@ export interface ProductOption {
   readonly values: readonly string[];
 }
 
-/** Product description: plain text, or HTML that was sanitised when the product was loaded. */
+/**
+ * Product description: plain text, or the merchant's HTML (Shopify and WooCommerce send HTML).
+ * `text` is always there, so a card can show a plain excerpt without loading a sanitizer.
+ * `html` is NOT sanitised (DOMPurify is loaded only when a description is actually shown):
+ * never put it into `innerHTML` or `unsafeHTML`; `sanitizeDescription(description)` returns a
+ * safe DocumentFragment.
+ */
 export type ProductDescription =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'html'; readonly html: string };
+  | { readonly kind: 'html'; readonly html: string; readonly text: string };
 
 export interface ProductVariant {
+  /** The platform's variant id (Shopify variant id, WooCommerce variation id); what the cart adds. */
   readonly id: string;
   readonly sku?: string;
   /** Shopper-facing name, e.g. `M / Blue`. */
@@ -47,7 +56,10 @@ export interface ProductVariant {
   readonly compareAtPrice?: Money;
   /** Whether it can be bought now. */
   readonly available: boolean;
-  /** Units in stock when the source knows; absent when unknown or not tracked. */
+  /**
+   * Units in stock when the source knows; absent when unknown or not tracked (Shopify's public
+   * product JSON never says; WooCommerce says only when stock is low).
+   */
   readonly stock?: number;
   /** Most units one cart line may hold, when the shop limits it. */
   readonly maxQuantity?: number;
@@ -55,17 +67,22 @@ export interface ProductVariant {
 }
 
 export interface Product {
+  /** The platform's product id (or the feed's), unique within one widget. */
   readonly id: string;
+  /** Plain text; render as text. */
   readonly title: string;
   /** The product page on the shop (http(s) only), if any. */
   readonly url?: string;
   /** Platform-specific handle (Shopify handle, WooCommerce slug), when the source has one. */
   readonly handle?: string;
+  /** Brand or vendor, plain text. */
   readonly brand?: string;
   readonly description?: ProductDescription;
+  /** Product images, first is the main one; may be empty. */
   readonly images: readonly ProductImage[];
   /** Lowest price of the available variants (or of all, when none is available). */
   readonly price: Money;
+  /** The "was" price that goes with `price` (from the same variant), when higher than `price`. */
   readonly compareAtPrice?: Money;
   /** Option axes; empty for a product without options (one variant). */
   readonly options: readonly ProductOption[];

@@ -3,8 +3,7 @@ import { atom, type ReadableAtom } from 'nanostores';
 import { createCartAdapter } from '../commerce/adapters/index.js';
 import type { Cart, CartAdapter } from '../commerce/cart.js';
 import { CartSession } from '../commerce/cart-session.js';
-import { loadProducts, productsFromData } from '../commerce/sources.js';
-import { warn } from '../internal/warn.js';
+import { ProductsController } from '../commerce/sources/index.js';
 import { INLINE_PRODUCTS } from '../components/products/layout.js';
 import type { ProductsStore } from '../stores/products.js';
 
@@ -24,19 +23,19 @@ export interface CommerceOptions {
 }
 
 /**
- * Turns a widget's commerce options into state: loads its products into a ProductsStore
- * (again when the options change, or on `retry()`), and runs one CartSession for its cart while
- * the widget is connected. Shared by <vitrine-products> on its own and by <vitrine-show>.
+ * Turns a widget's commerce options into state: loads its products into a ProductsStore (again
+ * when the options change, or on `retry()`), and runs one CartSession for its cart while the
+ * widget is connected. Shared by <vitrine-products> on its own and by <vitrine-show>.
  */
 export class CommerceController implements ReactiveController {
   /** The merchant's cart as the current session last saw it; null without a cart. */
   readonly cart: ReadableAtom<Cart | null>;
   readonly #cart = atom<Cart | null>(null);
+  readonly #products: ProductsController;
   #session: CartSession | null = null;
   #stopFollowingCart: (() => void) | undefined;
-  #sessionKey: readonly unknown[] = [];
+  #adapterKey: readonly unknown[] = [];
   #productsKey: readonly unknown[] = [];
-  #load: AbortController | undefined;
   #connected = false;
 
   constructor(
@@ -48,6 +47,7 @@ export class CommerceController implements ReactiveController {
     private readonly options: () => CommerceOptions | null,
   ) {
     this.cart = this.#cart;
+    this.#products = new ProductsController(store, { host: element });
     host.addController(this);
   }
 
@@ -58,8 +58,7 @@ export class CommerceController implements ReactiveController {
 
   /** Loads the products again (after a failed feed). */
   retry(): void {
-    this.#productsKey = [];
-    this.host.requestUpdate();
+    void this.#products.retry();
   }
 
   hostConnected(): void {
@@ -70,12 +69,9 @@ export class CommerceController implements ReactiveController {
   hostDisconnected(): void {
     this.#connected = false;
     this.#session?.disconnect();
-    // A load still running for a widget that left the page is dropped; it reloads if it returns.
-    if (this.#load) {
-      this.#load.abort();
-      this.#load = undefined;
-      this.#productsKey = [];
-    }
+    // A load cut short by leaving the page runs again if the widget comes back.
+    if (this.store.status.get() === 'loading') this.#productsKey = [];
+    this.#products.abort();
   }
 
   hostUpdate(): void {
@@ -88,57 +84,37 @@ export class CommerceController implements ReactiveController {
     const key = options ? [options.products, options.productsData, options.currency] : [];
     if (sameKey(key, this.#productsKey)) return;
     this.#productsKey = key;
-    this.#load?.abort();
-    this.#load = undefined;
-    if (!options) return;
-    const { store, element } = this;
+    if (!options) {
+      this.#products.abort();
+      return;
+    }
     const currency = options.currency ?? undefined;
-    if (options.productsData !== undefined) {
-      store.products.set(productsFromData(options.productsData, { host: element, currency }));
-      store.error.set(null);
-      store.status.set('ready');
-      return;
+    const spec = options.products ?? (this.element.querySelector(INLINE_PRODUCTS) ? '' : null);
+    if (options.productsData !== undefined) this.#products.set(options.productsData, currency);
+    else if (spec !== null) void this.#products.load(spec, currency);
+    else {
+      this.#products.abort();
+      this.store.products.set([]);
+      this.store.status.set('idle');
     }
-    const spec = options.products ?? (element.querySelector(INLINE_PRODUCTS) ? '' : null);
-    if (spec === null) {
-      store.products.set([]);
-      store.status.set('idle');
-      return;
-    }
-    const load = new AbortController();
-    this.#load = load;
-    store.status.set('loading');
-    store.error.set(null);
-    loadProducts(spec, { host: element, signal: load.signal, currency }).then(
-      (products) => {
-        if (load.signal.aborted) return;
-        this.#load = undefined;
-        store.products.set(products);
-        store.status.set('ready');
-      },
-      (error: unknown) => {
-        if (load.signal.aborted) return;
-        this.#load = undefined;
-        const message = error instanceof Error ? error.message : String(error);
-        warn(element, `could not load the products from "${spec}" (attribute "products"): ${message}`);
-        store.error.set(message);
-        store.status.set('error');
-      },
-    );
   }
 
   #updateSession(options: CommerceOptions | null): void {
-    const key = options ? [options.cartAdapter, options.cart, options.show, options.creator] : [];
-    if (sameKey(key, this.#sessionKey)) return;
-    this.#sessionKey = key;
+    const attribution = { show: options?.show ?? undefined, creator: options?.creator ?? undefined };
+    const key = options ? [options.cartAdapter, options.cart] : [];
+    if (sameKey(key, this.#adapterKey)) {
+      // Same cart, new show or creator: later adds carry the new attribution.
+      if (this.#session) this.#session.attribution = attribution;
+      return;
+    }
+    this.#adapterKey = key;
     this.#stopFollowingCart?.();
     this.#stopFollowingCart = undefined;
     this.#session?.disconnect();
     this.#session = null;
     this.#cart.set(null);
     const adapter = options ? (options.cartAdapter ?? (options.cart ? createCartAdapter(options.cart, this.element) : null)) : null;
-    if (options && adapter) {
-      const attribution = { show: options.show ?? undefined, creator: options.creator ?? undefined };
+    if (adapter) {
       const session = new CartSession(adapter, { host: this.element, attribution });
       this.#session = session;
       this.#stopFollowingCart = session.cart.subscribe((cart) => this.#cart.set(cart));

@@ -1,3 +1,4 @@
+import '../support/browser-env.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/products.js';

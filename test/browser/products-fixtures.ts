@@ -1,25 +1,36 @@
-// Product fixtures for the carousel and overlay tests, in the normalised model (what a source yields).
+// Product fixtures for the carousel and overlay tests, in Vitrine's feed schema (what the
+// `products` property takes), and a cart adapter kept in memory.
 import { waitUntil } from '@open-wc/testing';
 import type { Cart, CartAdapter, CartAddResult, CartLine, CartLineRequest } from '../../src/commerce/cart.js';
-import type { Money, Product, ProductVariant } from '../../src/commerce/product.js';
+import type { Product } from '../../src/commerce/product.js';
+import { productsFromData } from '../../src/commerce/sources/index.js';
 import type { VitrineProductOverlay } from '../../src/components/product-overlay/product-overlay.js';
 import type { VitrineProducts } from '../../src/components/products/products.js';
 
-/** Image URLs on the test server (404s answered at once; no outside network in tests). */
-export const imageUrl = (name: string): string => new URL(`/test-images/${name}.jpg`, location.href).href;
+/** Images of the demo shop, served by the commerce test server (no outside network in tests). */
+const DEMO_IMAGES = [
+  'organic-tee', 'wool-beanie', 'trail-runner', 'limited-print', 'ceramic-pour-over', 'merino-crew-oat',
+  'merino-crew-charcoal', 'canvas-weekender-black', 'canvas-weekender-khaki', 'linen-overshirt-sand',
+  'linen-overshirt-olive', 'linen-overshirt-navy',
+];
 
-export const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
+/** A distinct image URL per name (a query makes each unique, so none comes from the cache of another). */
+export function imageUrl(name: string): string {
+  const file = DEMO_IMAGES.includes(name) ? name : DEMO_IMAGES[[...name].reduce((sum, char) => sum + char.charCodeAt(0), 0) % DEMO_IMAGES.length];
+  return new URL(`/__commerce/demo-images/${file}.svg?for=${encodeURIComponent(name)}`, location.href).href;
+}
 
-export function simpleProduct(id: string, overrides: Partial<Product> = {}, variant: Partial<ProductVariant> = {}): Product {
-  const price = overrides.price ?? eur(2500);
+/** A product as Vitrine's feed schema has it (what the `products` property takes). */
+export type FeedProduct = Record<string, unknown>;
+
+/** A product bought as is (no options), EUR 25.00 unless overridden. */
+export function simpleProduct(id: string, overrides: FeedProduct = {}): FeedProduct {
   return {
     id,
     title: `Product ${id}`,
+    currency: 'EUR',
     images: [{ url: imageUrl(id), alt: '', width: 400, height: 400 }],
-    price,
-    options: [],
-    variants: [{ id: `${id}-v`, title: 'Default', optionValues: [], price, available: true, ...variant }],
-    badges: [],
+    price: '25.00',
     ...overrides,
   };
 }
@@ -30,8 +41,8 @@ export function simpleProduct(id: string, overrides: Partial<Product> = {}, vari
  * - M / Blue / * is sold out; L / Red / Regular has 2 in stock; S / Red / Regular has maxQuantity 3.
  * - Blue costs more (EUR 45 vs 39, was 49).
  */
-export function shirt(): Product {
-  const variants: ProductVariant[] = [];
+export function shirt(): FeedProduct {
+  const variants: FeedProduct[] = [];
   for (const size of ['S', 'M', 'L']) {
     for (const colour of ['Red', 'Blue', 'Green']) {
       for (const length of ['Regular', 'Long']) {
@@ -41,14 +52,12 @@ export function shirt(): Product {
         variants.push({
           id,
           sku: id.toUpperCase(),
-          title: `${size} / ${colour} / ${length}`,
           optionValues: [size, colour, length],
-          price: eur(colour === 'Blue' ? 4500 : 3900),
-          compareAtPrice: eur(4900),
-          available: !(size === 'M' && colour === 'Blue'),
+          price: colour === 'Blue' ? '45.00' : '39.00',
+          compareAtPrice: '49.00',
           stock: size === 'M' && colour === 'Blue' ? 0 : size === 'L' && colour === 'Red' ? 2 : 20,
           ...(size === 'S' && colour === 'Red' && length === 'Regular' ? { maxQuantity: 3 } : {}),
-          ...(colour === 'Blue' ? { image: { url: imageUrl('shirt-blue'), alt: 'Blue shirt', width: 600, height: 600 } } : {}),
+          ...(colour === 'Blue' ? { image: { url: imageUrl('linen-overshirt-navy'), alt: 'Blue shirt', width: 600, height: 600 } } : {}),
         });
       }
     }
@@ -57,14 +66,13 @@ export function shirt(): Product {
     id: 'shirt',
     title: 'Linen shirt',
     brand: 'Atelier',
+    currency: 'EUR',
     url: 'https://shop.example.com/products/linen-shirt',
-    description: { kind: 'text', text: 'Washed linen.\nRelaxed fit.' },
+    description: 'Washed linen.\nRelaxed fit.',
     images: [
-      { url: imageUrl('shirt'), alt: 'Linen shirt', width: 600, height: 600 },
-      { url: imageUrl('shirt-back'), alt: 'Back', width: 600, height: 600 },
+      { url: imageUrl('linen-overshirt-sand'), alt: 'Linen shirt', width: 600, height: 600 },
+      { url: imageUrl('linen-overshirt-olive'), alt: 'Back', width: 600, height: 600 },
     ],
-    price: eur(3900),
-    compareAtPrice: eur(4900),
     options: [
       { name: 'Size', values: ['S', 'M', 'L'] },
       { name: 'Colour', values: ['Red', 'Blue', 'Green'] },
@@ -75,10 +83,17 @@ export function shirt(): Product {
   };
 }
 
-export function manyProducts(count: number): Product[] {
+export function manyProducts(count: number): FeedProduct[] {
   return Array.from({ length: count }, (_, index) =>
-    simpleProduct(`p${index}`, { title: `Product number ${index}`, price: eur(1000 + index * 10) }),
+    simpleProduct(`p${index}`, { title: `Product number ${index}`, price: (10 + index / 10).toFixed(2) }),
   );
+}
+
+/** The normalised model of a feed product (what the widget works with). */
+export function model(product: FeedProduct): Product {
+  const [normalised] = productsFromData([product], { host: null });
+  if (!normalised) throw new Error(`fixture ${String(product['id'])} is not a valid feed product`);
+  return normalised;
 }
 
 // ---- A cart adapter kept in memory (the stand-in for a merchant's cart in component tests) ----

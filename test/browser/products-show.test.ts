@@ -1,3 +1,4 @@
+import '../support/browser-env.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/show.js';
@@ -107,13 +108,29 @@ describe('<vitrine-show> with products and a cart', () => {
 
   it('follows cart changes made elsewhere on the page', async () => {
     const cart = memoryCart();
-    const { root } = await loadedShow((s) => {
+    const { root, view } = await loadedShow((s) => {
       s.products = [shirt()];
       s.cartAdapter = cart;
     }, 'locale="fr"');
     await waitUntil(() => root.querySelector('[part="cart-button"]')?.getAttribute('aria-label') === 'Panier, 0 article', 'empty cart');
+    // Let the session's first reads finish, so the change below is the newest news.
+    await view.commerce.session!.refresh();
     cart.changeElsewhere({ key: 'k', productId: 'x', variantId: 'x1', title: 'X', quantity: 3, properties: {} });
     await waitUntil(() => root.querySelector('[part="cart-button"]')!.getAttribute('aria-label') === 'Panier, 3 articles', 'cart followed');
+  });
+
+  it('reads the cart again when the shopper comes back to the page (focus)', async () => {
+    const cart = memoryCart();
+    const { root, view } = await loadedShow((s) => {
+      s.products = [shirt()];
+      s.cartAdapter = cart;
+    });
+    await waitUntil(() => root.querySelector('[part="cart-button"]')?.getAttribute('aria-label') === 'Cart, 0 items', 'empty cart');
+    await view.commerce.session!.refresh();
+    // Changed in another tab: no event reaches this page, only the shopper's return.
+    cart.lines.push({ key: 'k', productId: 'x', variantId: 'x1', title: 'X', quantity: 1, properties: {} });
+    window.dispatchEvent(new Event('focus'));
+    await waitUntil(() => root.querySelector('[part="cart-button"]')!.getAttribute('aria-label') === 'Cart, 1 item', 'cart read on focus');
   });
 
   it('opens the shop cart from the cart button', async () => {

@@ -1,5 +1,7 @@
 // Server-side commands for browser tests (called with executeServerCommand from the page).
 import type { TestRunnerPlugin } from '@web/test-runner';
+import { commerceMiddleware, commercePlugin } from './wtr-commerce.js';
+import { mediaMiddleware } from './wtr-media.js';
 
 interface PuppeteerPage {
   metrics(): Promise<Record<string, number>>;
@@ -25,6 +27,14 @@ function pageMetrics(): TestRunnerPlugin {
 }
 
 export async function browserCommands(): Promise<TestRunnerPlugin[]> {
-  const plugins: TestRunnerPlugin[] = [pageMetrics()];
+  const plugins: TestRunnerPlugin[] = [pageMetrics(), commercePlugin()];
   return plugins;
+}
+
+/**
+ * Dev-server middleware for browser tests: real test servers reached on the page's origin
+ * (/hls/ media and simulated live streams, commerce test servers).
+ */
+export async function browserMiddleware(): Promise<unknown[]> {
+  return [mediaMiddleware(), await commerceMiddleware()];
 }

@@ -433,9 +433,6 @@ export const overlayStyles = [
       line-height: 1.5;
       overflow-wrap: anywhere;
     }
-    .description.text {
-      white-space: pre-line;
-    }
     .description img {
       max-width: 100%;
       height: auto;

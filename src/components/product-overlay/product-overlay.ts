@@ -6,9 +6,10 @@ import { live } from 'lit/directives/live.js';
 import { atom } from 'nanostores';
 import { CartError, type Cart } from '../../commerce/cart.js';
 import type { AddOutcome, CartSession } from '../../commerce/cart-session.js';
+import { sanitizeDescription } from '../../commerce/description.js';
 import type { Product, ProductImage, ProductOption, ProductVariant } from '../../commerce/product.js';
 import { StoreController } from '../../controllers/store.js';
-import { cartErrorMessage } from '../../i18n/cart.js';
+import { cartErrorMessage, cartMessages } from '../../i18n/cart.js';
 import { resolveLocale, type ResolvedLocale } from '../../i18n/locale.js';
 import { productsMessages, type ProductsMessageKey } from '../../i18n/products.js';
 import { translator, type Translate } from '../../i18n/translate.js';
@@ -16,7 +17,6 @@ import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import { VERSION } from '../../version.js';
 import { priceText } from '../products/price.js';
-import { descriptionNode, textDescriptionNode } from './description.js';
 import { overlayStyles } from './product-overlay.styles.js';
 import { choose, initialSelection, maxAddable, valueState, variantFor, type Selection } from './variants.js';
 
@@ -34,7 +34,7 @@ type AddState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'pending' }
   | { readonly kind: 'added'; readonly quantity: number }
-  | { readonly kind: 'partial'; readonly requested: number; readonly added: number; readonly error: CartError }
+  | { readonly kind: 'partial'; readonly added: number; readonly error: CartError }
   | { readonly kind: 'failed'; readonly error: CartError };
 
 const IDLE: AddState = { kind: 'idle' };
@@ -103,6 +103,7 @@ export class VitrineProductOverlay extends LitElement {
   #addToken = 0;
   #locale: ResolvedLocale = resolveLocale(null);
   #t: Translate<ProductsMessageKey> = translator(productsMessages, this.#locale);
+  #cartText = translator(cartMessages, this.#locale);
 
   /** True while the overlay is open. */
   get open(): boolean {
@@ -171,6 +172,7 @@ export class VitrineProductOverlay extends LitElement {
     if (changed.has('locale') || !this.hasUpdated) {
       this.#locale = resolveLocale(this.locale, this);
       this.#t = translator(productsMessages, this.#locale);
+      this.#cartText = translator(cartMessages, this.#locale);
     }
   }
 
@@ -345,15 +347,15 @@ export class VitrineProductOverlay extends LitElement {
     const state = this.addState;
     let status = '';
     let alert = '';
-    if (state.kind === 'added') status = t('added', { count: state.quantity });
-    else if (state.kind === 'partial') {
-      status = `${t('partial', { added: state.added, requested: state.requested })} ${cartErrorMessage(state.error, this.#locale)}`;
-    } else if (state.kind === 'failed') alert = cartErrorMessage(state.error, this.#locale);
+    // The cart's own messages (shared with every adapter): "2 added to your cart.", "Only 1 could be added: ...".
+    if (state.kind === 'added') status = this.#cartText('added', { count: state.quantity });
+    else if (state.kind === 'partial') status = cartErrorMessage(state.error, this.#locale);
+    else if (state.kind === 'failed') alert = cartErrorMessage(state.error, this.#locale);
     const done = state.kind === 'added' || state.kind === 'partial';
     // The regions stay in the DOM (empty when there is nothing to say) so changes are announced.
     return html`<div class=${classMap({ result: true, [state.kind]: true })} part="result" role="status">${status}</div>
       <div class="result failed" part="result" role="alert">${alert}</div>
-      <span class="sr-only" aria-live="polite">${state.kind === 'pending' ? t('adding') : ''}</span>
+      <span class="sr-only" aria-live="polite">${state.kind === 'pending' ? this.#cartText('adding') : ''}</span>
       ${done
         ? html`<div class="handoff">
             <button type="button" class="view-cart" part="view-cart-button" @click=${this.#viewCart}>${t('viewCart')}</button>
@@ -407,15 +409,17 @@ export class VitrineProductOverlay extends LitElement {
     this.description = null;
     const description = product.description;
     if (!description) return;
-    if (description.kind === 'text') {
-      this.description = textDescriptionNode(description.text);
-      return;
-    }
-    descriptionNode(description.html).then(
-      (node) => {
-        if (this.product === product) this.description = node;
+    // Sanitised DOM nodes (DOMPurify for merchant HTML, loaded on demand), never an HTML string.
+    sanitizeDescription(description).then(
+      (fragment) => {
+        if (this.product !== product) return;
+        const container = document.createElement('div');
+        container.className = 'description';
+        container.setAttribute('part', 'description');
+        container.append(fragment);
+        this.description = container;
       },
-      (error: unknown) => warn(this, 'could not load the HTML sanitiser; the description is not shown.', error),
+      (error: unknown) => warn(this, 'could not show the product description.', error),
     );
   }
 
@@ -446,7 +450,7 @@ export class VitrineProductOverlay extends LitElement {
       this.addState = { kind: 'added', quantity: outcome.quantityAdded };
       this.quantity = 1;
     } else if (outcome.status === 'partial') {
-      this.addState = { kind: 'partial', requested, added: outcome.quantityAdded, error: outcome.error };
+      this.addState = { kind: 'partial', added: outcome.quantityAdded, error: outcome.error };
       this.quantity = 1;
     } else {
       this.addState = { kind: 'failed', error: outcome.error };

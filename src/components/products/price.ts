@@ -1,5 +1,5 @@
 import type { Money } from '../../commerce/product.js';
-import { formatMoney } from '../../commerce/money.js';
+import { discountPercent, formatMoney } from '../../commerce/money.js';
 import type { ResolvedLocale } from '../../i18n/locale.js';
 import type { Translate } from '../../i18n/translate.js';
 import type { ProductsMessageKey } from '../../i18n/products.js';
@@ -26,12 +26,6 @@ function percentFormat(tag: string, signed: boolean): Intl.NumberFormat {
     percentFormats.set(key, format);
   }
   return format;
-}
-
-/** Whole percent off, rounded down so a discount is never overstated; 0 when there is none. */
-export function discountPercent(price: Money, compareAt: Money | undefined): number {
-  if (!compareAt || compareAt.currency !== price.currency || compareAt.amount <= price.amount || compareAt.amount <= 0) return 0;
-  return Math.floor(((compareAt.amount - price.amount) * 100) / compareAt.amount);
 }
 
 /**

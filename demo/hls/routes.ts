@@ -1,0 +1,215 @@
+// HLS for the demo and the tests: the committed media as VOD (/hls/vod/), and as simulated live
+// streams (/hls/live/<name>/) that loop forever with program date time. Each live stream has its
+// own state, which tests change through /hls/control/<name> to provoke failures: not started yet
+// (manifest 404), segments failing, corrupt or stalled, the show ending.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBody, sendJson, staticFiles, contentType, type Route } from '../http.js';
+import { liveWindow, livePlaylist, parseMediaPlaylist, type MediaPlaylist } from './playlist.js';
+
+/** How a live stream's segments answer. */
+export type SegmentMode = 'ok' | 'fail' | 'missing' | 'corrupt' | 'stall';
+export const SEGMENT_MODES: readonly SegmentMode[] = ['ok', 'fail', 'missing', 'corrupt', 'stall'];
+
+export interface StreamState {
+  /** Wall-clock ms at which global segment 0 began. */
+  epoch: number;
+  /** Playlists answer 404, as before a show starts. */
+  offline: boolean;
+  segments: SegmentMode;
+  /** The show is over: playlists carry EXT-X-ENDLIST. */
+  ended: boolean;
+  /** Extra milliseconds before every answer (a slow network). */
+  latency: number;
+}
+
+/** What GET /hls/control/<name> answers; tests compute expected program date times from it. */
+export interface StreamInfo extends StreamState {
+  readonly segmentDuration: number;
+  readonly loopLength: number;
+  readonly fps: number;
+  readonly windowSize: number;
+  /** Global indexes of the segments live now, or null before the first. */
+  readonly window: { readonly first: number; readonly last: number } | null;
+  /** Segment requests answered so far, by global index (to prove what was fetched). */
+  readonly requests: number;
+}
+
+export interface HlsRoutesOptions {
+  /** Folder with master.m3u8, one folder per rendition and subs/<lang>/ (scripts/make-media.sh). */
+  readonly mediaDir: string;
+  /** Segments in the live window. Default 6. */
+  readonly windowSize?: number;
+  readonly now?: () => number;
+}
+
+export const DEMO_FPS = 30;
+
+interface Rendition {
+  readonly playlist: MediaPlaylist;
+  readonly kind: 'media' | 'subtitles';
+}
+
+export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; streams: Map<string, StreamState> } {
+  const now = options.now ?? Date.now;
+  const windowSize = options.windowSize ?? 6;
+  const master = readFileSync(join(options.mediaDir, 'master.m3u8'), 'utf8');
+  const renditions = new Map<string, Rendition>();
+  for (const line of master.split('\n')) {
+    const uri = line.startsWith('#') ? /URI="([^"]+)"/.exec(line)?.[1] : line.trim() || undefined;
+    if (!uri) continue;
+    const folder = uri.slice(0, uri.lastIndexOf('/'));
+    const playlist = parseMediaPlaylist(readFileSync(join(options.mediaDir, uri), 'utf8'));
+    renditions.set(folder, { playlist, kind: uri.startsWith('subs/') ? 'subtitles' : 'media' });
+  }
+  const reference = [...renditions.values()].find((r) => r.kind === 'media')!.playlist;
+  const segmentDuration = reference.segments[0]!.duration;
+  const loopLength = reference.segments.length;
+
+  const streams = new Map<string, StreamState>();
+  const requests = new Map<string, number>();
+  const stream = (name: string): StreamState => {
+    let state = streams.get(name);
+    if (!state) {
+      // Start with a full window, on a whole second, so playback can begin at once.
+      const epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
+      state = { epoch, offline: false, segments: 'ok', ended: false, latency: 0 };
+      streams.set(name, state);
+    }
+    return state;
+  };
+  const info = (name: string): StreamInfo => {
+    const state = stream(name);
+    const window = liveWindow({ epoch: state.epoch, now: now(), windowSize, segmentDuration, loopLength });
+    return {
+      ...state,
+      segmentDuration,
+      loopLength,
+      fps: DEMO_FPS,
+      windowSize,
+      window: window && { first: window.first, last: window.last },
+      requests: requests.get(name) ?? 0,
+    };
+  };
+
+  const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+  const vod = staticFiles('/hls/vod/', options.mediaDir, { 'access-control-allow-origin': '*' });
+
+  const route: Route = async (req, res, url) => {
+    if (url.pathname.startsWith('/hls/vod/')) return vod(req, res, url);
+
+    const control = /^\/hls\/control\/([\w-]{1,64})$/.exec(url.pathname);
+    if (control) {
+      const name = control[1]!;
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' });
+        res.end();
+        return true;
+      }
+      if (req.method === 'POST') {
+        const patch = JSON.parse((await readBody(req)) || '{}') as Partial<StreamState> & { restart?: boolean };
+        const state = stream(name);
+        if (typeof patch.epoch === 'number' && Number.isFinite(patch.epoch)) state.epoch = patch.epoch;
+        if (patch.restart) state.epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
+        if (typeof patch.offline === 'boolean') {
+          // Going live starts the clock now, like an encoder that just connected.
+          if (state.offline && !patch.offline) state.epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
+          state.offline = patch.offline;
+        }
+        if (patch.segments && SEGMENT_MODES.includes(patch.segments)) state.segments = patch.segments;
+        if (typeof patch.ended === 'boolean') state.ended = patch.ended;
+        if (typeof patch.latency === 'number' && patch.latency >= 0) state.latency = patch.latency;
+      }
+      sendJson(res, 200, info(name), cors);
+      return true;
+    }
+
+    const live = /^\/hls\/live\/([\w-]{1,64})\/(.+)$/.exec(url.pathname);
+    if (!live || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    const name = live[1]!;
+    const path = live[2]!;
+    const state = stream(name);
+    if (state.latency > 0) await new Promise((resolve) => setTimeout(resolve, state.latency));
+
+    const notFound = (): true => {
+      res.writeHead(404, { ...cors, 'content-type': 'text/plain' });
+      res.end('Not found');
+      return true;
+    };
+
+    if (path === 'master.m3u8') {
+      if (state.offline) return notFound();
+      res.writeHead(200, { ...cors, 'content-type': contentType(path) });
+      res.end(master);
+      return true;
+    }
+
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    const rendition = renditions.get(folder);
+    if (!rendition) return notFound();
+
+    if (file === 'index.m3u8') {
+      if (state.offline) return notFound();
+      const extension = rendition.kind === 'subtitles' ? 'vtt' : 'm4s';
+      const text = livePlaylist({
+        epoch: state.epoch,
+        now: now(),
+        windowSize,
+        segmentDuration,
+        loopLength,
+        targetDuration: rendition.playlist.targetDuration,
+        init: rendition.playlist.init,
+        ended: state.ended,
+        uri: (k) => `k${k}.${extension}`,
+      });
+      if (!text) return notFound();
+      res.writeHead(200, { ...cors, 'content-type': contentType(file) });
+      res.end(text);
+      return true;
+    }
+
+    if (file === rendition.playlist.init) {
+      res.writeHead(200, { ...cors, 'content-type': 'video/mp4' });
+      res.end(readFileSync(join(options.mediaDir, folder, file)));
+      return true;
+    }
+
+    const segment = /^k(\d{1,9})\.(m4s|vtt)$/.exec(file);
+    if (!segment) return notFound();
+    const k = Number(segment[1]);
+    const window = liveWindow({ epoch: state.epoch, now: now(), windowSize, segmentDuration, loopLength });
+    // Only segments that exist by now (a player asking ahead of the live edge gets 404).
+    if (!window || k > window.last) return notFound();
+    const committed = rendition.playlist.segments[k % loopLength]!;
+    if (rendition.kind === 'media') {
+      requests.set(name, (requests.get(name) ?? 0) + 1);
+      switch (state.segments) {
+        case 'fail':
+          res.writeHead(503, { ...cors, 'content-type': 'text/plain' });
+          res.end('Service unavailable');
+          return true;
+        case 'missing':
+          return notFound();
+        case 'stall':
+          // Never answer; the connection closes with the server (or the player's timeout).
+          return true;
+        case 'corrupt': {
+          const bytes = Buffer.from(readFileSync(join(options.mediaDir, folder, committed.file)));
+          // Keep the first box header, scramble the rest: parseable framing, undecodable media.
+          for (let i = 8; i < bytes.length; i += 1) bytes[i] = (i * 2654435761) >>> 24;
+          res.writeHead(200, { ...cors, 'content-type': contentType(committed.file) });
+          res.end(bytes);
+          return true;
+        }
+        case 'ok':
+          break;
+      }
+    }
+    res.writeHead(200, { ...cors, 'content-type': contentType(committed.file) });
+    res.end(readFileSync(join(options.mediaDir, folder, committed.file)));
+    return true;
+  };
+
+  return { route, streams };
+}

@@ -1,0 +1,314 @@
+import type { ReadableAtom } from 'nanostores';
+import { emit } from '../internal/emit.js';
+import { warn } from '../internal/warn.js';
+import { createCartStore, type CartStore } from '../stores/cart.js';
+import { navigateTo, variantQuantity, type Navigate } from './cart-lines.js';
+import { attributionProperties, type CartAttribution } from './attribution.js';
+import { CartError, isCart, type Cart, type CartAdapter, type CartAddResult, type CartLineRequest } from './cart.js';
+import './events.js';
+import type { Product, ProductVariant } from './product.js';
+import { requestId } from './request-id.js';
+
+// One per widget: talks to the merchant's cart through a CartAdapter, keeps the widget's copy of
+// the cart in sync (focus, visibility, the adapter's own change events), and makes adds safe:
+// one at a time, with a timeout, and never applied twice — after a timeout or a lost answer the
+// cart is read again to learn whether the add happened before it is tried once more.
+
+/** What became of an add. */
+export type AddOutcome =
+  | { status: 'added'; quantityAdded: number }
+  | { status: 'partial'; quantityAdded: number; error: CartError }
+  | { status: 'failed'; error: CartError };
+
+export interface CartSessionOptions {
+  /** The widget element: events are dispatched on it and warnings name it. */
+  readonly host: Element;
+  /** Show id and creator ref, added to every line as `_vitrine_show` / `_vitrine_creator`. */
+  readonly attribution: CartAttribution;
+  /** How long one cart call may take before it counts as lost (default 10 000 ms). */
+  readonly timeoutMs?: number;
+  /** How to go to the cart or checkout page when the adapter has no way of its own. */
+  readonly navigate?: Navigate;
+}
+
+/** Tries of one add, the first included; a retry happens only after the cart showed it did not apply. */
+const MAX_ATTEMPTS = 2;
+
+export class CartSession {
+  /** The widget's cart store (`cart`, `status`). */
+  readonly store: CartStore = createCartStore();
+  /** The merchant's cart, kept in sync; `null` until read or when it cannot be read. */
+  readonly cart: ReadableAtom<Cart | null> = this.store.cart;
+  /** Attribution for the next adds; replace it when the show or creator changes. */
+  attribution: CartAttribution;
+
+  readonly #host: Element;
+  readonly #timeoutMs: number;
+  readonly #navigate: Navigate;
+  #queue: Promise<unknown> = Promise.resolve();
+  #refreshing: Promise<void> | undefined;
+  #refreshAgain = false;
+  /** Counts finished writes: a read that started before the last write ended is stale. */
+  #writes = 0;
+  #connected = false;
+  #cleanup: (() => void)[] = [];
+  readonly #reads = new Set<AbortController>();
+
+  constructor(
+    readonly adapter: CartAdapter,
+    options: CartSessionOptions,
+  ) {
+    this.#host = options.host;
+    this.attribution = options.attribution;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#navigate = options.navigate ?? navigateTo;
+  }
+
+  /**
+   * Adds `quantity` units of `variant`. Adds run one at a time. Resolves (never rejects) with
+   * `added`, `partial` (fewer units than asked went in; `error` says why) or `failed`.
+   */
+  add(product: Product, variant: ProductVariant, quantity: number, properties: Record<string, string> = {}): Promise<AddOutcome> {
+    const run = this.#queue.then(() => this.#add(product, variant, quantity, properties));
+    this.#queue = run.catch(() => undefined);
+    return run.catch((error: unknown) => ({ status: 'failed', error: CartError.from(error) }) as const);
+  }
+
+  /** Reads the cart now. Concurrent calls share reads; never rejects (a failure keeps the last cart). */
+  refresh(): Promise<void> {
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
+      do {
+        this.#refreshAgain = false;
+        await this.#readCart(true);
+      } while (this.#refreshAgain);
+    })().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  /** Starts following the cart: reads it, and again on window focus, on becoming visible and on the adapter's change events. */
+  connect(): void {
+    if (this.#connected) return;
+    this.#connected = true;
+    const refresh = (): void => void this.refresh();
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') refresh();
+    };
+    window.addEventListener('focus', refresh);
+    window.addEventListener('pageshow', refresh);
+    document.addEventListener('visibilitychange', onVisible);
+    this.#cleanup.push(() => {
+      window.removeEventListener('focus', refresh);
+      window.removeEventListener('pageshow', refresh);
+      document.removeEventListener('visibilitychange', onVisible);
+    });
+    try {
+      const unsubscribe = this.adapter.subscribe?.((cart) => {
+        if (isCart(cart)) this.#apply(cart);
+      });
+      if (unsubscribe) this.#cleanup.push(unsubscribe);
+    } catch (error) {
+      warn(this.#host, 'the cart adapter\'s subscribe() failed; the cart badge follows focus and visibility only.', error);
+    }
+    refresh();
+  }
+
+  /** Stops following the cart (adds in flight still finish). */
+  disconnect(): void {
+    this.#connected = false;
+    for (const cleanup of this.#cleanup.splice(0)) cleanup();
+    for (const read of this.#reads) read.abort();
+    this.#reads.clear();
+  }
+
+  /** Shows the shop's cart: its own drawer or page (the adapter's `openCart`), else `cartUrl`. */
+  openCart(): Promise<void> {
+    return this.#handOver('openCart', 'cartUrl');
+  }
+
+  /** Hands over to the shop's checkout (the adapter's `checkout`, else `checkoutUrl`). */
+  checkout(): Promise<void> {
+    return this.#handOver('checkout', 'checkoutUrl');
+  }
+
+  /** Sets a line's quantity (0 removes it), when the adapter can. Resolves with the new cart. */
+  async changeQuantity(lineKey: string, quantity: number): Promise<Cart | null> {
+    const change = this.adapter.changeQuantity?.bind(this.adapter);
+    if (!change) return null;
+    try {
+      const cart = await this.#call((signal) => change(lineKey, quantity, { signal, requestId: requestId() }));
+      if (isCart(cart)) this.#apply(cart);
+      return cart;
+    } finally {
+      this.#writes++;
+    }
+  }
+
+  /** The adapter's own way to the cart or checkout, else the cart's URL for it. */
+  async #handOver(method: 'openCart' | 'checkout', field: 'cartUrl' | 'checkoutUrl'): Promise<void> {
+    try {
+      if (this.adapter[method]) {
+        await this.adapter[method]!();
+        return;
+      }
+    } catch (error) {
+      warn(this.#host, `the cart adapter's ${method}() failed; going to its ${field}.`, error);
+    }
+    if (!this.cart.get()?.[field]) await this.refresh();
+    const url = this.cart.get()?.[field];
+    if (url) this.#navigate(url);
+    else warn(this.#host, `the cart adapter gives no ${field}; nothing to open.`);
+  }
+
+  /** Runs one adapter call with the session timeout; whatever it throws becomes a CartError. */
+  async #call<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new CartError('network', `The cart did not answer within ${this.#timeoutMs} ms.`, { detail: 'timeout' });
+        controller.abort(error);
+        reject(error);
+      }, this.#timeoutMs);
+    });
+    try {
+      return await Promise.race([Promise.resolve().then(() => run(controller.signal)), timeout]);
+    } catch (error) {
+      throw controller.signal.aborted && controller.signal.reason instanceof CartError ? controller.signal.reason : CartError.from(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Reads the cart; `undefined` when it cannot be read. A read older than the last write is not shown. */
+  async #readCart(report = false): Promise<Cart | undefined> {
+    const writes = this.#writes;
+    const read = new AbortController();
+    this.#reads.add(read);
+    if (this.store.status.get() !== 'ready') this.store.status.set('syncing');
+    try {
+      const cart = await this.#call((signal) => this.adapter.getCart({ signal: anySignal(signal, read.signal) }));
+      if (!isCart(cart)) throw new CartError('unknown', 'the cart adapter\'s getCart() must resolve with { itemCount, lines }.');
+      if (writes === this.#writes) this.#apply(cart);
+      return cart;
+    } catch (error) {
+      if (read.signal.aborted) return undefined;
+      if (this.store.cart.get() === null) this.store.status.set('error');
+      if (report) warn(this.#host, `could not read the cart: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      this.#reads.delete(read);
+    }
+  }
+
+  #apply(cart: Cart): void {
+    this.store.cart.set(cart);
+    this.store.status.set('ready');
+  }
+
+  async #add(product: Product, variant: ProductVariant, quantity: number, extra: Record<string, string>): Promise<AddOutcome> {
+    const id = requestId();
+    if (!Number.isInteger(quantity) || quantity < 1) {
+      return this.#failed(product, variant, quantity, id, new CartError('unknown', `add(): quantity must be a whole number of at least 1; got ${quantity}.`));
+    }
+    const properties: Record<string, string> = {};
+    for (const [key, value] of Object.entries(extra)) if (typeof value === 'string') properties[key] = value;
+    Object.assign(properties, attributionProperties(this.attribution));
+    const line: CartLineRequest = { product, variant, quantity, properties };
+
+    let before = await this.#readCart();
+    for (let attempt = 1; ; attempt++) {
+      let result: CartAddResult;
+      try {
+        const cartBefore = before;
+        result = await this.#call((signal) => this.adapter.add(line, { signal, requestId: id, ...(cartBefore ? { cartBefore } : {}) }));
+        this.#writes++;
+      } catch (thrown) {
+        this.#writes++;
+        const error = CartError.from(thrown);
+        if (error.maybeApplied) {
+          // Lost answer: did it happen? Only the cart can tell.
+          const after = await this.#readCart();
+          if (before && after) {
+            const added = Math.min(quantity, variantQuantity(after, variant.id) - variantQuantity(before, variant.id));
+            if (added >= quantity) return this.#added(line, id, quantity, after, undefined);
+            if (added > 0) {
+              return this.#partial(line, id, added, after, new CartError('insufficient_stock', `${added} of ${quantity} were added before the answer was lost.`, { quantityAdded: added, cause: error }));
+            }
+            if (attempt < MAX_ATTEMPTS) {
+              before = after;
+              continue;
+            }
+          }
+          // Could not check (or already retried): fail rather than risk a second add.
+        }
+        if (error.quantityAdded > 0) {
+          const after = await this.#readCart();
+          return this.#partial(line, id, Math.min(error.quantityAdded, quantity), after ?? null, error);
+        }
+        return this.#failed(product, variant, quantity, id, error);
+      }
+      const quantityAdded = Number.isInteger(result.quantityAdded) ? Math.max(0, Math.min(result.quantityAdded, quantity)) : quantity;
+      let cart: Cart | undefined;
+      if (result.cart && isCart(result.cart)) {
+        this.#apply(result.cart);
+        cart = result.cart;
+      } else cart = await this.#readCart();
+      if (quantityAdded < quantity) {
+        const error = new CartError(quantityAdded > 0 ? 'insufficient_stock' : 'out_of_stock', `The cart took ${quantityAdded} of ${quantity}.`, { quantityAdded });
+        return quantityAdded > 0 ? this.#partial(line, id, quantityAdded, cart ?? null, error) : this.#failed(product, variant, quantity, id, error);
+      }
+      return this.#added(line, id, quantityAdded, cart ?? null, result.sections);
+    }
+  }
+
+  #added(line: CartLineRequest, id: string, quantityAdded: number, cart: Cart | null, sections: CartAddResult['sections']): AddOutcome {
+    this.#emitAdd(line, id, quantityAdded, cart, sections);
+    return { status: 'added', quantityAdded };
+  }
+
+  #partial(line: CartLineRequest, id: string, quantityAdded: number, cart: Cart | null, error: CartError): AddOutcome {
+    this.#emitAdd(line, id, quantityAdded, cart, undefined);
+    this.#emitError(line.product, line.variant, line.quantity, id, error);
+    return { status: 'partial', quantityAdded, error };
+  }
+
+  #failed(product: Product, variant: ProductVariant, quantity: number, id: string, error: CartError): AddOutcome {
+    this.#emitError(product, variant, quantity, id, error);
+    return { status: 'failed', error };
+  }
+
+  #emitAdd(line: CartLineRequest, id: string, quantityAdded: number, cart: Cart | null, sections: CartAddResult['sections']): void {
+    emit(this.#host, 'vitrine-cart-add', {
+      product: line.product,
+      variant: line.variant,
+      quantity: line.quantity,
+      quantityAdded,
+      requestId: id,
+      attribution: { ...this.attribution },
+      properties: line.properties,
+      cart,
+      ...(sections ? { sections } : {}),
+    });
+  }
+
+  #emitError(product: Product, variant: ProductVariant, quantity: number, id: string, error: CartError): void {
+    emit(this.#host, 'vitrine-cart-error', { product, variant, quantity, requestId: id, code: error.code, message: error.message });
+  }
+}
+
+/** A signal that aborts when either does. */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  const abort = (signal: AbortSignal) => () => controller.abort(signal.reason);
+  if (a.aborted || b.aborted) controller.abort((a.aborted ? a : b).reason);
+  a.addEventListener('abort', abort(a), { once: true });
+  b.addEventListener('abort', abort(b), { once: true });
+  return controller.signal;
+}

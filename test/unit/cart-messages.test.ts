@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CartError } from '../../src/commerce/cart.js';
+import { cartErrorMessage, cartMessages } from '../../src/i18n/cart.js';
+import type { ResolvedLocale } from '../../src/i18n/locale.js';
+
+const en: ResolvedLocale = { language: 'en', tag: 'en-GB' };
+const nl: ResolvedLocale = { language: 'nl', tag: 'nl-NL' };
+const fr: ResolvedLocale = { language: 'fr', tag: 'fr-FR' };
+
+describe('cart messages', () => {
+  it('ships every key in every language', () => {
+    for (const language of ['nl', 'fr'] as const) {
+      expect(Object.keys(cartMessages[language]).sort()).toEqual(Object.keys(cartMessages.en).sort());
+    }
+  });
+
+  it('says what happened for every error code, in the widget locale', () => {
+    expect(cartErrorMessage(new CartError('out_of_stock', 'x'), en)).toBe('Sorry, this is sold out.');
+    expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 1 }), fr)).toBe('Seul 1 article a pu être ajouté : c’était tout notre stock.');
+    expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 3 }), nl)).toBe('Er konden er maar 3 worden toegevoegd: meer hadden we niet op voorraad.');
+    expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { available: 2 }), en)).toBe('Only 2 left in stock.');
+    expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { available: 0 }), en)).toBe('Sorry, this is sold out.');
+    expect(cartErrorMessage(new CartError('insufficient_stock', 'x'), en)).toBe('Not enough in stock to add that many.');
+    expect(cartErrorMessage(new CartError('quantity_limit', 'x'), nl)).toBe('Je hebt al het maximale aantal van dit artikel in je winkelwagen.');
+    expect(cartErrorMessage(new CartError('not_found', 'x'), fr)).toBe('Ce produit n’est plus disponible.');
+    expect(cartErrorMessage(new CartError('unauthorized', 'x'), en)).toBe('Your session has expired. Reload the page and try again.');
+    expect(cartErrorMessage(new CartError('rate_limited', 'x', { retryAfter: 1 }), en)).toBe('The shop is busy. Please try again in 1 second.');
+    expect(cartErrorMessage(new CartError('rate_limited', 'x'), fr)).toBe('La boutique est très sollicitée. Réessayez dans un instant.');
+    expect(cartErrorMessage(new CartError('network', 'x'), nl)).toBe('We konden de winkel niet bereiken. Controleer je verbinding en probeer het opnieuw.');
+    expect(cartErrorMessage(CartError.from(new Error('boom')), en)).toBe('Something went wrong while adding to your cart. Please try again.');
+  });
+
+  it('marks lost answers as maybe applied, and business refusals as not', () => {
+    expect(new CartError('network', 'x').maybeApplied).toBe(true);
+    expect(new CartError('out_of_stock', 'x').maybeApplied).toBe(false);
+    expect(new CartError('unknown', 'x', { maybeApplied: true }).maybeApplied).toBe(true);
+    expect(CartError.from(new DOMException('late', 'TimeoutError')).code).toBe('network');
+  });
+});
