@@ -49,3 +49,8 @@ export type {
 export { createProductsStore, type ProductsStore, type ProductsStatus } from './stores/products.js';
 export { createCartStore, type CartStore, type CartSyncStatus } from './stores/cart.js';
 export { cartMessages, cartErrorMessage } from './i18n/cart.js';
+// Commerce UI: the product carousel and the add-to-cart overlay.
+export { VitrineProducts } from './components/products/products.js';
+export type { VitrineProductOpenDetail } from './components/products/events.js';
+export { VitrineProductOverlay, type OverlayShowOptions } from './components/product-overlay/product-overlay.js';
+export { CommerceController, type CommerceOptions } from './controllers/commerce.js';
