@@ -137,13 +137,27 @@ describe('<vitrine-products> carousel', () => {
     expect(event.composed).to.equal(true);
   });
 
-  it('keeps 200 cards cheap: lazy images with a size, off-screen cards skipped by content-visibility', async () => {
-    const el = await carousel(manyProducts(200));
-    expect(cards(el)).to.have.length(200);
+  it('keeps 200 cards cheap: a first batch at once, the rest in small tasks; lazy images with a size; off-screen cards skipped', async () => {
+    const el = await fixture<VitrineProducts>(html`<vitrine-products locale="en"></vitrine-products>`);
+    el.products = manyProducts(200);
+    await el.updateComplete;
+    // The first render is small; the rest arrive in later tasks.
+    expect(cards(el)).to.have.length(12);
+    await waitUntil(() => cards(el).length === 200, 'all cards rendered');
     const item = el.shadowRoot!.querySelector('li')!;
     expect(getComputedStyle(item).contentVisibility).to.equal('auto');
     const far = cards(el)[150]!.querySelector('img')!;
     expect(far.getAttribute('loading')).to.equal('lazy');
+    expect(far.getAttribute('width')).to.equal('400');
     expect(far.complete && far.naturalWidth > 0).to.equal(false);
+  });
+
+  it('goes to the last of 200 cards with End, even before all are rendered', async () => {
+    const el = await carousel(manyProducts(200));
+    const first = cards(el)[0]!;
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true, cancelable: true }));
+    await waitUntil(() => active(el) === 199, 'last card focused');
+    expect(cards(el)[199]!.querySelector('[part="title"]')!.textContent).to.equal('Product number 199');
   });
 });

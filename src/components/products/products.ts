@@ -29,6 +29,13 @@ interface CardModel {
   readonly lowStock?: string;
 }
 
+/**
+ * Cards rendered at once; the rest follow in small batches, a task each, so a long list never
+ * blocks the page (200 cards in one go is a long task on a phone).
+ */
+const FIRST_CARDS = 12;
+const MORE_CARDS = 24;
+
 const chevron = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7"/></svg>`;
 const chevronForward = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7"/></svg>`;
 
@@ -113,6 +120,10 @@ export class VitrineProducts extends LitElement {
   #t: Translate<ProductsMessageKey> = translator(productsMessages, this.#locale);
   #lastPinned: readonly string[] = [];
   #scrollFrame = 0;
+  /** How many cards are rendered, of the products in `#shownFor`. */
+  #shown = 0;
+  #shownFor: readonly Product[] | null = null;
+  #moreCards: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -221,6 +232,11 @@ export class VitrineProducts extends LitElement {
     const t = this.#t;
     const pinned = new Set(this.#pinned.value);
     if (this.#active >= products.length) this.#active = products.length - 1;
+    if (products !== this.#shownFor) {
+      this.#shownFor = products;
+      this.#shown = Math.min(products.length, Math.max(FIRST_CARDS, this.#shown, this.#active + 1));
+    }
+    const shown = this.#shown < products.length ? products.slice(0, this.#shown) : products;
     return html`
       <button class="scroll back" part="scroll-button" type="button" tabindex="-1" hidden aria-label=${t('scrollBack')} @click=${() => this.#scrollByPage(-1)}>
         ${chevron}
@@ -236,7 +252,7 @@ export class VitrineProducts extends LitElement {
         @pointerenter=${this.#prepare}
       >
         ${repeat(
-          products,
+          shown,
           (product) => product.id,
           (product, index) => this.#card(product, index, pinned.has(product.id)),
         )}
@@ -308,11 +324,31 @@ export class VitrineProducts extends LitElement {
   override updated(): void {
     this.#updateScrollButtons();
     this.#followPins();
+    this.#renderMoreCards();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelAnimationFrame(this.#scrollFrame);
+    clearTimeout(this.#moreCards);
+    this.#moreCards = undefined;
+  }
+
+  /** Schedules the next batch of cards, in a task of its own. */
+  #renderMoreCards(): void {
+    if (this.#moreCards !== undefined || !this.#shownFor || this.#shown >= this.#shownFor.length) return;
+    this.#moreCards = setTimeout(() => {
+      this.#moreCards = undefined;
+      this.#showCards(this.#shown + MORE_CARDS);
+    });
+  }
+
+  /** Renders at least `count` cards (on the next update). */
+  #showCards(count: number): void {
+    const total = this.#shownFor?.length ?? 0;
+    if (this.#shown >= Math.min(count, total)) return;
+    this.#shown = Math.min(count, total);
+    this.requestUpdate();
   }
 
   get #list(): HTMLUListElement | null {
@@ -328,9 +364,14 @@ export class VitrineProducts extends LitElement {
     const pinned = this.#pinned.value;
     if (pinned === this.#lastPinned) return;
     const fresh = pinned.find((id) => !this.#lastPinned.includes(id));
+    const index = this.#products.value.findIndex((product) => product.id === fresh);
+    if (index >= this.#shown) {
+      // Not rendered yet: render up to it, and follow the pin after that update.
+      this.#showCards(index + 1);
+      return;
+    }
     this.#lastPinned = pinned;
     if (fresh === undefined || this.matches(':focus-within')) return;
-    const index = this.#products.value.findIndex((product) => product.id === fresh);
     const card = this.#cardAt(index);
     const list = this.#list;
     if (!card || !list) return;
@@ -354,9 +395,13 @@ export class VitrineProducts extends LitElement {
 
   #focusCard(index: number): void {
     this.#active = index;
+    this.#showCards(index + 1);
     this.requestUpdate();
-    // The tabindex moves with the render; focus can move now (focus() works on tabindex -1).
-    this.#cardAt(index)?.focus();
+    // The tabindex moves with the render; focus can move now (focus() works on tabindex -1),
+    // or after the update when the card is not rendered yet (End in a long list).
+    const card = this.#cardAt(index);
+    if (card) card.focus();
+    else void this.updateComplete.then(() => this.#cardAt(index)?.focus());
   }
 
   #onFocusin = (event: FocusEvent): void => {
