@@ -50,6 +50,22 @@ function classicLoader() {
   };
 }
 
+/**
+ * rollup-plugin-esbuild resolves relative imports itself (so `./x.js` finds `x.ts`), also inside
+ * node_modules, which skips the `browser` field there: socket.io-client then pulled in its Node
+ * transports. Let it resolve only our own sources.
+ */
+function ownSourcesOnly(plugin) {
+  const { resolveId } = plugin;
+  return {
+    ...plugin,
+    resolveId(id, importer, options) {
+      if (importer && /[\\/]node_modules[\\/]/.test(importer)) return null;
+      return resolveId.call(this, id, importer, options);
+    },
+  };
+}
+
 /** Marks the executable of the live server. */
 const binBanner = (chunk) => (chunk.fileName === 'server/bin.js' ? '#!/usr/bin/env node' : '');
 
@@ -72,7 +88,9 @@ export default [
     input: { vitrine: 'src/embed/vitrine.ts' },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
-      esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: true, legalComments: 'none', define: { ...define, 'process.env.NODE_ENV': '"production"' } }),
+      ownSourcesOnly(
+        esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: true, legalComments: 'none', define: { ...define, 'process.env.NODE_ENV': '"production"' } }),
+      ),
       classicLoader(),
     ],
     output: {

@@ -1,19 +1,26 @@
 #!/usr/bin/env node
-// `npm run bench`: runs every bench/*.bench.{mjs,ts} in turn (TypeScript through tsx) and passes
-// the command line on (e.g. `npm run bench -- --quick`). Benchmarks need `npm run build` first.
+// `npm run bench`: runs every bench/*.bench.* script in turn (TypeScript through tsx), passing
+// the arguments along, e.g. `npm run bench -- --viewers=1000 --seconds=20`. Pick scripts with
+// `npm run bench -- --only=live-fanout`. Results are printed and written to bench/results/.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const scripts = readdirSync(new URL('.', import.meta.url))
-  .filter((name) => /\.bench\.(mjs|js|ts)$/.test(name))
+const here = fileURLToPath(new URL('.', import.meta.url));
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const scripts = readdirSync(here)
+  .filter((file) => /\.bench\.(ts|mjs|js)$/.test(file))
+  .filter((file) => !only || only.some((name) => file.startsWith(name)))
   .sort();
+
 let failed = 0;
-for (const name of scripts) {
-  const file = new URL(name, import.meta.url).pathname;
-  const args = name.endsWith('.ts') ? ['--import', 'tsx', file] : [file];
-  console.log(`\n▶ ${name}`);
-  const result = spawnSync(process.execPath, [...args, ...process.argv.slice(2)], { stdio: 'inherit' });
-  if (result.status !== 0) failed += 1;
+for (const script of scripts) {
+  console.log(`\n▶ ${script}`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${here}${script}`, ...args.filter((a) => !a.startsWith('--only='))], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed += 1;
+    console.error(`✗ ${script} exited with ${result.status}`);
+  }
 }
-if (scripts.length === 0) console.log('no benchmarks in bench/');
 process.exit(failed === 0 ? 0 : 1);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { pipeline, staticFiles, type Route } from './http.js';
 import { createHlsRoutes } from './hls/routes.js';
 import { shopifyRoutes } from './shopify/index.js';
+import { attachLive, type DemoLive } from './live.js';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */
@@ -17,6 +18,8 @@ export interface DemoServer {
   readonly server: Server;
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
   readonly url: string;
+  /** The live server (chat) attached to the same port. */
+  readonly live: DemoLive;
   close(): Promise<void>;
 }
 
@@ -32,16 +35,20 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     staticFiles('/', here('./shop/')),
   ];
   const server = createServer(pipeline(routes));
+  const live = await attachLive(server);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`;
   return {
     server,
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
+    live,
+    close: async () => {
+      await live.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -3,3 +3,4 @@ import './show.js';
 import './player.js';
 import './products.js';
 import './product-overlay.js';
+import './chat.js';

@@ -7,4 +7,5 @@ autoload({
   'vitrine-player': () => import('../define/player.js'),
   'vitrine-products': () => import('../define/products.js'),
   'vitrine-product-overlay': () => import('../define/product-overlay.js'),
+  'vitrine-chat': () => import('../define/chat.js'),
 });

@@ -1,3 +1,4 @@
+import { createLiveStore, type LiveStore } from './live.js';
 import { createPlayerStore, type PlayerStore } from './player.js';
 import { createProductsStore, type ProductsStore } from './products.js';
 
@@ -9,8 +10,10 @@ export interface ShowStores {
   readonly player: PlayerStore;
   /** The show's products, their loading state and the ids pinned as "live now". */
   readonly products: ProductsStore;
+  /** The show's live connection (chat, viewers; pins and offers build on it). */
+  readonly live: LiveStore;
 }
 
 export function createShowStores(): ShowStores {
-  return { player: createPlayerStore(), products: createProductsStore() };
+  return { player: createPlayerStore(), products: createProductsStore(), live: createLiveStore() };
 }

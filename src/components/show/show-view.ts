@@ -13,18 +13,21 @@ import type { VitrineProductOverlay } from '../product-overlay/product-overlay.j
 import { hasProducts } from '../products/layout.js';
 import { VitrineProducts } from '../products/products.js';
 import { showFacadeCss } from './show.styles.js';
+import { ShowLive } from './show-live.js';
 import { showViewStyles } from './show-view.styles.js';
 import type { VitrineShow } from './show.js';
+
+const cartIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 4h2.2l2.3 11.2a1.5 1.5 0 0 0 1.5 1.2h8.6a1.5 1.5 0 0 0 1.5-1.1L21 8H6.2"/><circle cx="9.5" cy="20" r="1.3"/><circle cx="17.5" cy="20" r="1.3"/></svg>`;
 
 /**
  * The loaded <vitrine-show>: renders the player (and, as they arrive, products, chat and cart)
  * into the facade's shadow root and owns the widget's store bag. It is a Lit controller host
  * rather than an element so the public tag stays the small facade class.
  */
-const cartIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 4h2.2l2.3 11.2a1.5 1.5 0 0 0 1.5 1.2h8.6a1.5 1.5 0 0 0 1.5-1.1L21 8H6.2"/><circle cx="9.5" cy="20" r="1.3"/><circle cx="17.5" cy="20" r="1.3"/></svg>`;
-
 export class ShowView implements ReactiveControllerHost {
   readonly stores: ShowStores = createShowStores();
+  /** Chat and the other live features; `live.connection` is the widget's one live connection. */
+  readonly live: ShowLive;
   readonly #controllers = new Set<ReactiveController>();
   /** The show's products and cart session, configured by its attributes and properties. */
   readonly commerce: CommerceController;
@@ -41,6 +44,7 @@ export class ShowView implements ReactiveControllerHost {
   ) {
     adoptStyles(root, [unsafeCSS(hostResetCss), unsafeCSS(showFacadeCss), showViewStyles]);
     root.replaceChildren();
+    this.live = new ShowLive(this);
     this.commerce = new CommerceController(this, host, this.stores.products, () => ({
       products: host.getAttribute('products'),
       productsData: host.products,
@@ -118,7 +122,7 @@ export class ShowView implements ReactiveControllerHost {
       if (locale) this.overlay.setAttribute('locale', locale);
       else this.overlay.removeAttribute('locale');
     }
-    return html`<div class="stage" part="stage" title="">
+    return html`<div class="stage frame" part="stage" title="">
         <vitrine-player
           part="player"
           exportparts="video, controls"
@@ -130,7 +134,7 @@ export class ShowView implements ReactiveControllerHost {
           ?muted=${host.muted}
           .store=${this.stores.player}
         ></vitrine-player>
-        ${this.#cartButton()}
+        ${this.live.template()} ${this.#cartButton()}
       </div>
       ${withProducts
         ? html`<vitrine-products

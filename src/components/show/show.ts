@@ -82,6 +82,8 @@ function playIcon(): SVGSVGElement {
  * @csspart products-placeholder - The strip reserved for the carousel before the widget loads.
  * @csspart cart-button - The cart button over the video, with the number of items in the merchant's cart.
  * @csspart product-overlay - The add-to-cart overlay (a <vitrine-product-overlay>).
+ * @csspart chat - The live chat (`<vitrine-chat>`), with `live-server` and `show`.
+ * @csspart chat-toggle - The button that hides and shows the chat.
  * @cssproperty --vitrine-accent - Accent colour (play button, badges). Default `#e11d48`.
  * @cssproperty --vitrine-radius - Corner radius of the widget. Default `12px`.
  * @cssproperty --vitrine-font-family - Font of the widget's text. Default the system UI font.

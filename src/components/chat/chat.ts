@@ -1,0 +1,573 @@
+import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { StoreController } from '../../controllers/store.js';
+import { chatMessages, type ChatMessageKey } from '../../i18n/chat.js';
+import { resolveLocale, type ResolvedLocale } from '../../i18n/locale.js';
+import { translator, type Translate } from '../../i18n/translate.js';
+import { emit } from '../../internal/emit.js';
+import { LiveConnection } from '../../live/connection.js';
+import { compareMessageIds, isStaff, type LiveErrorCode } from '../../live/protocol.js';
+import { createLiveStore, type ChatEntry, type LiveStatus, type LiveStore } from '../../stores/live.js';
+import { VERSION } from '../../version.js';
+import { hostResetCss } from '../host.styles.js';
+import { chatStyles } from './chat.styles.js';
+import '../../live/events.js';
+import { FloatingHearts } from './hearts.js';
+import { arrowDownIcon, banIcon, eyeIcon, heartIcon, muteIcon, questionIcon, sendIcon, trashIcon } from './icons.js';
+
+/** Screen readers hear at most one chat summary this often. */
+const ANNOUNCE_EVERY_MS = 5000;
+/** Within this distance of the bottom, the list follows new messages. */
+const STICKY_PX = 48;
+
+/**
+ * Live chat for a show: messages, questions, reactions and the viewer count.
+ *
+ * Inside `<vitrine-show>` it uses the show's connection; on its own, `live-server` and `show`
+ * open one (socket.io-client is loaded on demand). Messages render in batches, at most 200 stay
+ * in the page, and text from viewers is always shown as text.
+ *
+ * @summary Live chat with questions, reactions and moderation for a Vitrine show.
+ * @tag vitrine-chat
+ * @attr {string} live-server - Live server URL (http or https); relative URLs resolve against the page.
+ * @attr {string} show - Show id on the live server.
+ * @attr {string} token - Merchant-signed token for signed-in shoppers, hosts and moderators (hosts and moderators see moderation buttons).
+ * @attr {string} locale - BCP 47 locale; default the page's `lang`, then the browser's.
+ * @attr {boolean} no-reactions - Hides the heart button and floating hearts.
+ * @attr {boolean} no-viewer-count - Hides the viewer count.
+ * @attr {boolean} overlay - Translucent dark look for use over video (as inside `<vitrine-show>`).
+ * @fires vitrine-chat-send - The shopper sent a message (`detail.text`, `detail.question`).
+ * @fires vitrine-live-status - The live connection changed state (`detail.status`, `detail.error`).
+ * @csspart base - The chat's box.
+ * @csspart header - The row with the viewer count and connection state.
+ * @csspart viewer-count - The viewer count.
+ * @csspart status - Connection state text (connecting, reconnecting, offline).
+ * @csspart messages - The message list.
+ * @csspart message - One message (also `message host`, `message question`, `message pending`, `message failed`).
+ * @csspart author - A message's author name.
+ * @csspart text - A message's text.
+ * @csspart new-messages - The "new messages" button shown when scrolled up.
+ * @csspart composer - The form at the bottom.
+ * @csspart input - The message field.
+ * @csspart send-button - The send button.
+ * @csspart question-button - The "ask as a question" toggle.
+ * @csspart reactions-button - The heart button.
+ * @csspart heart - A floating heart.
+ * @csspart name-form - The display-name prompt.
+ * @cssproperty --vitrine-accent - Accent colour (send button, host badge, hearts). Default `#e11d48`.
+ * @cssproperty --vitrine-chat-background - Background of the chat. Default `#fff`.
+ * @cssproperty --vitrine-chat-text-color - Text colour. Default `#111`.
+ * @cssproperty --vitrine-chat-muted-color - Secondary text (states, counts). Default `#6b7280`.
+ * @cssproperty --vitrine-chat-border-color - Lines and field borders. Default `rgb(0 0 0 / 0.12)`.
+ * @cssproperty --vitrine-chat-question-color - Marks questions. Default `#d97706`.
+ * @cssproperty --vitrine-chat-host-color - Marks host and moderator messages. Default the accent.
+ * @cssproperty --vitrine-radius - Corner radius. Default `12px`.
+ */
+export class VitrineChat extends LitElement {
+  static readonly version = VERSION;
+  static override styles = [unsafeCSS(hostResetCss), chatStyles];
+
+  /** Live server URL (http or https). */
+  @property({ attribute: 'live-server' }) liveServer = '';
+  /** Show id on the live server. */
+  @property() show = '';
+  /** Merchant-signed token (signed-in shopper, host, moderator). */
+  @property() token = '';
+  /** BCP 47 locale; default the page's `lang`, then the browser's. */
+  @property() locale = '';
+  /** Hides the heart button and floating hearts. */
+  @property({ type: Boolean, attribute: 'no-reactions' }) noReactions = false;
+  /** Hides the viewer count. */
+  @property({ type: Boolean, attribute: 'no-viewer-count' }) noViewerCount = false;
+  /** Translucent dark look for use over video. */
+  @property({ type: Boolean, reflect: true }) overlay = false;
+  /** A connection owned by someone else (a <vitrine-show> hands in its own); the chat never closes it. */
+  @property({ attribute: false }) connection: LiveConnection | null = null;
+
+  @state() private paused = false;
+  @state() private askingName = false;
+  @state() private question = false;
+  @state() private draft = '';
+  @state() private nameError: LiveErrorCode | null = null;
+  @state() private showQuestions = false;
+  @state() private armedBan: string | null = null;
+  @state() private announcement = '';
+
+  @query('.messages') private list!: HTMLOListElement;
+  @query('.input') private input!: HTMLInputElement | null;
+
+  #own: LiveConnection | null = null;
+  #ownKey = '';
+  #teardown = false;
+  readonly #hearts = new FloatingHearts();
+  #unsubscribeReactions: (() => void) | undefined;
+  #frozen: readonly ChatEntry[] = [];
+  #locale: ResolvedLocale | undefined;
+  #t: Translate<ChatMessageKey> | undefined;
+  #compact: Intl.NumberFormat | undefined;
+  #announced = new Set<string>();
+  #pendingAnnounce: ChatEntry[] = [];
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastAnnounce = 0;
+  #lastStatus: LiveStatus = 'idle';
+  #restrictionTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // One controller per store; re-pointed when the connection changes.
+  readonly #placeholder = createLiveStore();
+  readonly #status = new StoreController(this, this.#placeholder.status);
+  readonly #error = new StoreController(this, this.#placeholder.error);
+  readonly #you = new StoreController(this, this.#placeholder.you);
+  readonly #messages = new StoreController(this, this.#placeholder.messages);
+  readonly #viewers = new StoreController(this, this.#placeholder.viewers);
+  readonly #settings = new StoreController(this, this.#placeholder.settings);
+  readonly #questions = new StoreController(this, this.#placeholder.questions);
+  readonly #restriction = new StoreController(this, this.#placeholder.restriction);
+
+  /** The connection in use (handed in, or opened from `live-server` and `show`). */
+  get live(): LiveConnection | null {
+    return this.connection ?? this.#own;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#teardown = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Deferred, so moving the element in the page does not drop the connection.
+    this.#teardown = true;
+    queueMicrotask(() => {
+      if (!this.#teardown) return;
+      this.#closeOwn();
+      clearTimeout(this.#announceTimer);
+      clearTimeout(this.#restrictionTimer);
+    });
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || !this.#t) {
+      this.#locale = resolveLocale(this.locale, this);
+      this.#t = translator(chatMessages, this.#locale);
+      this.#compact = new Intl.NumberFormat(this.#locale.tag, { notation: 'compact', maximumFractionDigits: 1 });
+    }
+    this.#syncConnection();
+    if (changed.has('token') && changed.get('token') !== undefined && this.#own) void this.#own.setToken(this.token || null);
+  }
+
+  override updated(): void {
+    this.#hearts.attach(this.renderRoot.querySelector<HTMLElement>('.hearts'));
+    if (!this.paused && this.list) this.list.scrollTop = this.list.scrollHeight;
+    this.#trackStatus();
+    this.#trackAnnouncements();
+    this.#trackRestriction();
+  }
+
+  /** Focuses the message field. */
+  override focus(options?: FocusOptions): void {
+    (this.input ?? this.renderRoot.querySelector<HTMLElement>('input, button'))?.focus(options);
+  }
+
+  #syncConnection(): void {
+    if (this.connection) {
+      this.#closeOwn();
+      this.#bind(this.connection);
+      return;
+    }
+    const key = `${this.liveServer}\u0000${this.show}`;
+    if (this.#own && this.#ownKey === key) return;
+    this.#closeOwn();
+    if (!this.liveServer || !this.show) {
+      this.#bind(null);
+      return;
+    }
+    this.#ownKey = key;
+    this.#own = new LiveConnection({ server: this.liveServer, show: this.show, token: this.token || null, owner: this });
+    this.#bind(this.#own);
+    void this.#own.connect();
+  }
+
+  #closeOwn(): void {
+    this.#own?.close();
+    this.#own = null;
+    this.#ownKey = '';
+  }
+
+  #bound: LiveConnection | null = null;
+  #bind(connection: LiveConnection | null): void {
+    if (this.#bound === connection) return;
+    this.#bound = connection;
+    const store: LiveStore = connection?.store ?? this.#placeholder;
+    this.#status.store = store.status;
+    this.#error.store = store.error;
+    this.#you.store = store.you;
+    this.#messages.store = store.messages;
+    this.#viewers.store = store.viewers;
+    this.#settings.store = store.settings;
+    this.#questions.store = store.questions;
+    this.#restriction.store = store.restriction;
+    this.#unsubscribeReactions?.();
+    this.#unsubscribeReactions = connection?.onReactions((count) => {
+      if (!this.noReactions) this.#hearts.burst(count);
+    });
+    this.#announced = new Set(store.messages.get().map((e) => e.key));
+    this.paused = false;
+  }
+
+  // --- what is shown ---
+
+  /** The list as shown: live, or frozen while the shopper reads further up. */
+  #visible(): readonly ChatEntry[] {
+    const live = this.#messages.value;
+    if (!this.paused) return live;
+    const current = new Map(live.map((e) => [e.key, e]));
+    const oldest = live.find((e) => e.id)?.id;
+    return this.#frozen.flatMap((entry) => {
+      const now = current.get(entry.key);
+      if (now) return [now];
+      // Trimmed from the store (older than what it keeps): keep showing; otherwise it was deleted.
+      return entry.id && oldest && compareMessageIds(entry.id, oldest) < 0 ? [entry] : [];
+    });
+  }
+
+  #newWhilePaused(): number {
+    if (!this.paused) return 0;
+    const frozen = new Set(this.#frozen.map((e) => e.key));
+    return this.#messages.value.filter((e) => !frozen.has(e.key)).length;
+  }
+
+  /** The shopper scrolled (wheel, touch, keys, scrollbar); layout shifts are not a reason to stop. */
+  #userScrolled = 0;
+  #noteUserScroll = (): void => {
+    this.#userScrolled = Date.now();
+  };
+
+  #onScroll(): void {
+    const list = this.list;
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < STICKY_PX;
+    if (atBottom) {
+      if (this.paused) this.#jumpToLatest();
+    } else if (Date.now() - this.#userScrolled < 1000) {
+      if (!this.paused) {
+        this.#frozen = this.#messages.value;
+        this.paused = true;
+      }
+    } else if (!this.paused) list.scrollTop = list.scrollHeight; // a layout shift: stay at the bottom
+  }
+
+  #jumpToLatest(): void {
+    this.paused = false;
+    this.#frozen = [];
+  }
+
+  // --- sending ---
+
+  #onSubmit(event: Event): void {
+    event.preventDefault();
+    const live = this.live;
+    if (!live) return;
+    const text = this.draft.trim();
+    if (!text) return;
+    if (live.needsName) {
+      this.askingName = true;
+      return;
+    }
+    live.send(text, { question: this.question });
+    emit(this, 'vitrine-chat-send', { text, question: this.question });
+    this.draft = '';
+    this.question = false;
+    this.#jumpToLatest();
+  }
+
+  async #onName(event: Event): Promise<void> {
+    event.preventDefault();
+    const field = (event.currentTarget as HTMLFormElement).querySelector('input')!;
+    const name = field.value.trim();
+    if (!name || !this.live) return;
+    const ack = await this.live.setName(name);
+    if (!ack.ok && ack.error !== 'unavailable') {
+      this.nameError = ack.error;
+      return;
+    }
+    this.nameError = null;
+    this.askingName = false;
+    await this.updateComplete;
+    if (this.draft.trim()) this.#onSubmit(new Event('submit'));
+    this.focus();
+  }
+
+  #react(): void {
+    this.live?.react();
+    this.#hearts.burst(1);
+  }
+
+  // --- moderation (hosts and moderators) ---
+
+  async #moderate(entry: ChatEntry, action: 'delete' | 'timeout' | 'ban'): Promise<void> {
+    const live = this.live;
+    if (!live || !entry.id) return;
+    if (action === 'ban' && this.armedBan !== entry.key) {
+      this.armedBan = entry.key;
+      return;
+    }
+    this.armedBan = null;
+    if (action === 'delete') await live.deleteMessage(entry.id);
+    else if (action === 'timeout') await live.timeout(entry.author.id, 300);
+    else await live.ban(entry.author.id);
+  }
+
+  // --- screen readers: a polite summary now and then, never a firehose ---
+
+  #trackAnnouncements(): void {
+    const fresh = this.#messages.value.filter((e) => !e.mine && e.status === 'sent' && !this.#announced.has(e.key));
+    if (fresh.length === 0) return;
+    for (const entry of fresh) this.#announced.add(entry.key);
+    if (this.#announced.size > 1000) this.#announced = new Set(this.#messages.value.map((e) => e.key));
+    this.#pendingAnnounce.push(...fresh);
+    if (this.#announceTimer) return;
+    const wait = Math.max(0, this.#lastAnnounce + ANNOUNCE_EVERY_MS - Date.now());
+    this.#announceTimer = setTimeout(() => this.#announceMessages(), wait);
+  }
+
+  #announceMessages(): void {
+    this.#announceTimer = undefined;
+    const batch = this.#pendingAnnounce;
+    this.#pendingAnnounce = [];
+    if (batch.length === 0) return;
+    const t = this.#t!;
+    // A host's word matters most; otherwise the latest message.
+    const latest = [...batch].reverse().find((e) => isStaff(e.author.role)) ?? batch.at(-1)!;
+    const text = latest.text.length > 140 ? `${latest.text.slice(0, 140)}…` : latest.text;
+    this.#say(batch.length === 1 ? t('announceOne', { name: latest.author.name, text }) : t('announceMany', { count: batch.length, name: latest.author.name, text }));
+  }
+
+  #say(text: string): void {
+    this.#lastAnnounce = Date.now();
+    this.announcement = text;
+  }
+
+  #trackStatus(): void {
+    const status = this.#status.value;
+    if (status === this.#lastStatus) return;
+    const previous = this.#lastStatus;
+    this.#lastStatus = status;
+    emit(this, 'vitrine-live-status', { status, error: this.#error.value });
+    if (status === 'connected' && (previous === 'reconnecting' || previous === 'offline')) this.#say(this.#t!('back'));
+  }
+
+  #trackRestriction(): void {
+    const until = this.#restriction.value?.until;
+    clearTimeout(this.#restrictionTimer);
+    // Re-render when a timeout ends, so the composer comes back by itself.
+    if (typeof until === 'number' && until > Date.now()) this.#restrictionTimer = setTimeout(() => this.requestUpdate(), Math.min(until - Date.now() + 50, 2 ** 31 - 1));
+  }
+
+  // --- rendering ---
+
+  override render(): TemplateResult {
+    const t = this.#t!;
+    const status = this.#status.value;
+    const you = this.#you.value;
+    const staff = isStaff(you?.role);
+    const visible = this.#visible();
+    const newCount = this.#newWhilePaused();
+    return html`<section part="base" class="chat" aria-label=${t('chat')}>
+      <header part="header" class="header">
+        ${this.noViewerCount
+          ? nothing
+          : html`<span part="viewer-count" class="viewers" role="img" aria-label=${t('viewers', { count: this.#viewers.value })}
+              >${eyeIcon}<span aria-hidden="true">${this.#compact!.format(this.#viewers.value)}</span></span
+            >`}
+        <span part="status" class="status" role="status">${this.#statusText(status)}</span>
+        ${staff
+          ? html`<button type="button" class="questions-toggle" aria-expanded=${String(this.showQuestions)} @click=${() => (this.showQuestions = !this.showQuestions)}>
+              ${questionIcon}<span>${t('questions')}</span><span class="count">${this.#questions.value.length}</span>
+            </button>`
+          : nothing}
+      </header>
+      ${staff && this.showQuestions ? this.#questionQueue() : nothing}
+      <div class="body">
+        <ol
+          part="messages"
+          class="messages"
+          aria-label=${t('messages')}
+          tabindex="0"
+          @scroll=${this.#onScroll}
+          @wheel=${this.#noteUserScroll}
+          @touchmove=${this.#noteUserScroll}
+          @keydown=${this.#noteUserScroll}
+          @pointerdown=${this.#noteUserScroll}
+        >
+          ${visible.length === 0 && status === 'connected' ? html`<li class="empty">${t('empty')}</li>` : nothing}
+          ${repeat(visible, (entry) => entry.key, (entry) => this.#message(entry, staff))}
+        </ol>
+        ${newCount > 0
+          ? html`<button type="button" part="new-messages" class="pill" @click=${this.#jumpToLatest}>${arrowDownIcon}${t('newMessages', { count: newCount })}</button>`
+          : nothing}
+        <div class="hearts" aria-hidden="true"></div>
+      </div>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.#composer(status)}
+    </section>`;
+  }
+
+  #statusText(status: LiveStatus): string {
+    const t = this.#t!;
+    if (status === 'connecting') return t('connecting');
+    if (status === 'reconnecting') return t('reconnecting');
+    if (status === 'offline') return t('offline');
+    if (status === 'refused') return this.#error.value === 'token_expired' ? t('expired') : t('unavailable');
+    return '';
+  }
+
+  #errorText(error: LiveErrorCode | undefined, retryAfter?: number): string {
+    const t = this.#t!;
+    const seconds = retryAfter ?? 1;
+    switch (error) {
+      case 'rate_limited':
+      case 'slow_mode':
+      case 'too_long':
+      case 'empty':
+      case 'blocked_words':
+      case 'timed_out':
+      case 'banned':
+      case 'name_required':
+      case 'timeout':
+      case 'token_expired':
+        return t(`error_${error}`, { seconds });
+      default:
+        return t('error_other');
+    }
+  }
+
+  #message(entry: ChatEntry, staff: boolean): TemplateResult {
+    const t = this.#t!;
+    const role = entry.author.role;
+    const parts = ['message', role !== 'viewer' ? 'host' : '', entry.question ? 'question' : '', entry.status !== 'sent' ? entry.status : ''].filter(Boolean).join(' ');
+    const classes = { message: true, staff: role !== 'viewer', question: entry.question, mine: entry.mine, [entry.status]: true };
+    return html`<li part=${parts} class=${classMap(classes)}>
+      <span class="line">
+        ${role !== 'viewer' ? html`<span class="badge role">${t(role === 'host' ? 'host' : 'moderator')}</span>` : nothing}
+        ${entry.question ? html`<span class="badge question-badge">${t('question')}</span>` : nothing}
+        <span part="author" class="author">${entry.author.name}</span>
+        <span part="text" class="text">${entry.text}</span>
+      </span>
+      ${entry.status === 'pending' ? html`<span class="state">${t('sending')}</span>` : nothing}
+      ${entry.status === 'failed'
+        ? html`<span class="state failed-state" role="alert"
+            >${t('notSent')} ${this.#errorText(entry.error, entry.retryAfter)}
+            <button type="button" class="link" @click=${() => this.live?.retry(entry.clientId)}>${t('retry')}</button>
+            <button type="button" class="link" @click=${() => this.live?.discard(entry.clientId)}>${t('remove')}</button></span
+          >`
+        : nothing}
+      ${staff && !entry.mine && entry.id ? this.#moderation(entry) : nothing}
+    </li>`;
+  }
+
+  #moderation(entry: ChatEntry): TemplateResult {
+    const t = this.#t!;
+    const name = entry.author.name;
+    const armed = this.armedBan === entry.key;
+    return html`<span class="mod">
+      <button type="button" class="icon" aria-label=${t('deleteMessage', { name })} title=${t('deleteMessage', { name })} @click=${() => this.#moderate(entry, 'delete')}>
+        ${trashIcon}
+      </button>
+      ${isStaff(entry.author.role)
+        ? nothing
+        : html`<button type="button" class="icon" aria-label=${t('timeoutUser', { name })} title=${t('timeoutUser', { name })} @click=${() => this.#moderate(entry, 'timeout')}>
+              ${muteIcon}
+            </button>
+            <button
+              type="button"
+              class=${classMap({ icon: true, armed })}
+              aria-label=${armed ? t('confirmBan', { name }) : t('banUser', { name })}
+              title=${armed ? t('confirmBan', { name }) : t('banUser', { name })}
+              @click=${() => this.#moderate(entry, 'ban')}
+              @blur=${() => armed && (this.armedBan = null)}
+            >
+              ${banIcon}
+            </button>`}
+    </span>`;
+  }
+
+  #questionQueue(): TemplateResult {
+    const t = this.#t!;
+    const questions = this.#questions.value;
+    return html`<ol class="queue" aria-label=${t('questions')}>
+      ${questions.length === 0 ? html`<li class="empty">${t('noQuestions')}</li>` : nothing}
+      ${repeat(
+        questions,
+        (q) => q.id,
+        (q) => html`<li>
+          <span class="line"><span class="author">${q.author.name}</span> <span class="text">${q.text}</span></span>
+          <button type="button" class="link" @click=${() => this.live?.dismissQuestion(q.id)}>${t('dismiss')}</button>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  #composer(status: LiveStatus): TemplateResult {
+    const t = this.#t!;
+    if (status === 'refused' || status === 'idle') return html``;
+    if (this.askingName) {
+      return html`<form part="name-form" class="composer name-form" @submit=${this.#onName}>
+        <label class="name-label" for="name">${t('namePrompt')}</label>
+        <div class="row">
+          <input id="name" class="field" name="name" autocomplete="nickname" maxlength="32" required aria-describedby="name-error" />
+          <button class="primary" type="submit">${t('nameSubmit')}</button>
+          <button class="link" type="button" @click=${() => (this.askingName = false)}>${t('cancel')}</button>
+        </div>
+        <p id="name-error" class="hint" role="alert">${this.nameError ? this.#errorText(this.nameError) : ''}</p>
+      </form>`;
+    }
+    const restriction = this.#restriction.value;
+    if (restriction && (restriction.until === null || restriction.until > Date.now())) {
+      const time = restriction.until === null ? '' : new Intl.DateTimeFormat(this.#locale!.tag, { hour: 'numeric', minute: '2-digit' }).format(restriction.until);
+      return html`<p part="composer" class="composer notice">${restriction.until === null ? t('banned') : t('timedOut', { time })}</p>`;
+    }
+    const settings = this.#settings.value;
+    const max = settings?.maxLength ?? 200;
+    const left = max - [...this.draft].length;
+    return html`<form part="composer" class="composer" @submit=${this.#onSubmit}>
+      ${settings && settings.slowModeSeconds > 0 ? html`<p class="hint">${t('slowMode', { seconds: settings.slowModeSeconds })}</p>` : nothing}
+      <div class="row">
+        <button
+          type="button"
+          part="question-button"
+          class="icon toggle"
+          aria-pressed=${String(this.question)}
+          aria-label=${t('askQuestion')}
+          title=${t('askQuestion')}
+          @click=${() => (this.question = !this.question)}
+        >
+          ${questionIcon}
+        </button>
+        <input
+          part="input"
+          class="field input"
+          type="text"
+          enterkeyhint="send"
+          autocomplete="off"
+          maxlength=${max}
+          .value=${this.draft}
+          placeholder=${t('placeholder')}
+          aria-label=${t('inputLabel')}
+          aria-describedby="counter"
+          @input=${(event: Event) => (this.draft = (event.target as HTMLInputElement).value)}
+        />
+        <span class=${classMap({ counter: true, shown: left <= 20 })} aria-hidden="true">${left}</span>
+        <span id="counter" class="visually-hidden" aria-live=${left <= 10 ? 'polite' : 'off'}>${left <= 20 ? t('charactersLeft', { count: left }) : ''}</span>
+        <button type="submit" part="send-button" class="icon primary" aria-label=${t('send')} title=${t('send')} ?disabled=${this.draft.trim() === ''}>
+          ${sendIcon}
+        </button>
+        ${this.noReactions
+          ? nothing
+          : html`<button type="button" part="reactions-button" class="icon heart-button" aria-label=${t('heart')} title=${t('heart')} @click=${this.#react}>
+              ${heartIcon}
+            </button>`}
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,95 @@
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { defineElement } from '../../define/define.js';
+import { chatMessages } from '../../i18n/chat.js';
+import { resolveLocale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
+import { warn } from '../../internal/warn.js';
+import { LiveConnection } from '../../live/connection.js';
+import { resetLiveStore } from '../../stores/live.js';
+import { chatIcon } from '../chat/icons.js';
+import type { ShowView } from './show-view.js';
+
+/** Up to this width (the container query in show-view.styles.ts), the chat covers the video. */
+const NARROW_PX = 560;
+
+/**
+ * The live part of a <vitrine-show>: one LiveConnection per widget (opened when `live-server`
+ * and `show` are set, closed when the widget leaves the page), handed to its <vitrine-chat>
+ * and, through `connection`, to the other live features.
+ */
+export class ShowLive implements ReactiveController {
+  /** The widget's live connection, or null without `live-server` and `show`. */
+  connection: LiveConnection | null = null;
+  #key = '';
+  /** Shown or hidden by the shopper; until they choose, shown on wide widgets only. */
+  #open: boolean | null = null;
+  #teardown = false;
+
+  constructor(private readonly view: ShowView) {
+    view.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#teardown = false;
+    this.#sync();
+  }
+
+  hostDisconnected(): void {
+    // Deferred: moving the widget in the page must not drop the connection.
+    this.#teardown = true;
+    queueMicrotask(() => {
+      if (this.#teardown) this.#close();
+    });
+  }
+
+  hostUpdate(): void {
+    this.#sync();
+  }
+
+  #sync(): void {
+    const host = this.view.host;
+    const server = host.getAttribute('live-server') ?? '';
+    const show = host.getAttribute('show') ?? '';
+    const key = server && show ? `${server}\u0000${show}` : '';
+    if (key === this.#key && (this.connection || !key)) return;
+    this.#close();
+    this.#key = key;
+    if (!key) return;
+    resetLiveStore(this.view.stores.live);
+    this.connection = new LiveConnection({ server, show, store: this.view.stores.live, owner: host });
+    void this.connection.connect();
+    import('../chat/chat.js')
+      .then(({ VitrineChat }) => defineElement('vitrine-chat', VitrineChat))
+      .catch((error: unknown) => warn(host, 'could not load the chat code.', error));
+  }
+
+  #close(): void {
+    this.connection?.close();
+    this.connection = null;
+    this.#key = '';
+  }
+
+  template(): TemplateResult | typeof nothing {
+    if (!this.connection) return nothing;
+    const locale = this.view.host.getAttribute('locale') ?? undefined;
+    const t = translator(chatMessages, resolveLocale(locale ?? null, this.view.host));
+    // On a narrow widget the chat covers the video, so it waits for the shopper to open it.
+    const open = this.#open ?? this.view.host.getBoundingClientRect().width > NARROW_PX;
+    return html`<button
+        type="button"
+        part="chat-toggle"
+        class="chat-toggle"
+        aria-pressed=${String(open)}
+        aria-label=${open ? t('hideChat') : t('showChat')}
+        title=${open ? t('hideChat') : t('showChat')}
+        @click=${() => {
+          this.#open = !open;
+          this.view.requestUpdate();
+        }}
+      >
+        ${chatIcon}
+      </button>
+      <vitrine-chat part="chat" class="chat" overlay locale=${ifDefined(locale)} ?hidden=${!open} .connection=${this.connection}></vitrine-chat>`;
+  }
+}

@@ -1,0 +1,168 @@
+// Chat: send (validated, limited, stored once per client id, then broadcast) and questions.
+import { PROTOCOL_LIMITS, isStaff, type ChatMessage } from '../../live/protocol.js';
+import type { LiveContext, LiveFeature, LiveSocket } from '../feature.js';
+import { Refusal } from '../refusal.js';
+import { blockedWordMatcher, cleanText, textLength } from '../text.js';
+import { MESSAGE_ID, optionalBoolean, payloadObject, stringField } from '../validate.js';
+
+/** Sends the open question queue to the show's staff. */
+export async function sendQuestions(context: LiveContext, show: string): Promise<void> {
+  const questions = await context.state.questions(show, context.options.chat.questionQueue);
+  context.io.to(context.staffRoom(show)).emit('questions', { questions });
+}
+
+/** Refuses a user who is banned or timed out. */
+async function checkRestriction(context: LiveContext, socket: LiveSocket): Promise<void> {
+  const restriction = await context.state.restriction(socket.data.show, socket.data.user.id, Date.now());
+  if (!restriction) return;
+  if (restriction.until === null) throw new Refusal('banned', 'you are banned from this chat');
+  throw new Refusal('timed_out', 'you are timed out', Math.ceil((restriction.until - Date.now()) / 1000));
+}
+
+/**
+ * Sends new messages to a show's room. In a big room (`batchFrom` widgets or more on this node, 200 by default), the
+ * first message after a quiet spell goes at once and the ones that follow within `batchMs` wait
+ * and go together, so a busy show costs each viewer one write per batch rather than one per
+ * message (the write is what dominates fan-out).
+ */
+function messageFanOut(context: LiveContext) {
+  const shows = new Map<string, { queue: ChatMessage[]; timer: NodeJS.Timeout }>();
+  const batchMs = context.options.chat.batchMs;
+  const flush = (show: string): void => {
+    const entry = shows.get(show);
+    if (!entry) return;
+    if (entry.queue.length === 0) {
+      shows.delete(show);
+      return;
+    }
+    const messages = entry.queue;
+    entry.queue = [];
+    context.io.to(context.room(show)).emit('chat:messages', { messages });
+    entry.timer = setTimeout(() => flush(show), batchMs);
+  };
+  return {
+    /** Takes deleted messages out of a batch that has not gone out yet. */
+    drop(show: string, ids: readonly string[]): void {
+      const entry = shows.get(show);
+      if (entry) entry.queue = entry.queue.filter((message) => !ids.includes(message.id));
+    },
+    send(show: string, message: ChatMessage): void {
+      const entry = shows.get(show);
+      if (entry) {
+        entry.queue.push(message);
+        return;
+      }
+      context.io.to(context.room(show)).emit('chat:message', message);
+      // Small rooms get every message at once: batching pays off where writes add up.
+      const local = context.io.of('/').adapter.rooms.get(context.room(show))?.size ?? 0;
+      if (batchMs > 0 && local >= context.options.chat.batchFrom) shows.set(show, { queue: [], timer: setTimeout(() => flush(show), batchMs) });
+    },
+    stop(): void {
+      for (const show of [...shows.keys()]) {
+        const entry = shows.get(show)!;
+        clearTimeout(entry.timer);
+        if (entry.queue.length > 0) context.io.to(context.room(show)).emit('chat:messages', { messages: entry.queue });
+      }
+      shows.clear();
+    },
+  };
+}
+
+const fanOuts = new WeakMap<LiveContext, ReturnType<typeof messageFanOut>>();
+
+/** Removes deleted messages from batches still waiting to go out (moderation calls this). */
+export function dropQueuedMessages(context: LiveContext, show: string, ids: readonly string[]): void {
+  fanOuts.get(context)?.drop(show, ids);
+}
+
+export function chatFeature(): LiveFeature {
+  let fanOut: ReturnType<typeof messageFanOut> | undefined;
+  return {
+    name: 'chat',
+    stop() {
+      fanOut?.stop();
+    },
+    events(context) {
+      const limits = context.options.chat;
+      fanOut = messageFanOut(context);
+      fanOuts.set(context, fanOut);
+      const out = fanOut;
+      const isBlocked = blockedWordMatcher(limits.blockedWords);
+      return {
+        'chat:send': {
+          async handle(payload, socket) {
+            const body = payloadObject(payload);
+            const clientId = stringField(body, 'clientId', { max: 64, pattern: PROTOCOL_LIMITS.key });
+            const raw = stringField(body, 'text', { max: 100_000 });
+            const question = optionalBoolean(body, 'question');
+            // Cheap cut before any real work on a huge string.
+            if (raw.length > limits.maxLength * 4) throw new Refusal('too_long', `text is longer than ${limits.maxLength} characters`);
+            const text = cleanText(raw);
+            if (text === '') throw new Refusal('empty', 'text is empty');
+            if (textLength(text) > limits.maxLength) throw new Refusal('too_long', `text is longer than ${limits.maxLength} characters`);
+
+            const { show, user } = socket.data;
+            if (!user.name) throw new Refusal('name_required', 'choose a display name first (profile:name)');
+            if (socket.data.expiresAt !== null && socket.data.expiresAt <= Date.now()) throw new Refusal('token_expired', 'token has expired');
+
+            // A retry of a stored message gets the original back, whatever happened since.
+            const stored = await context.state.findByClientId(show, user.id, clientId);
+            if (stored) return stored;
+
+            await checkRestriction(context, socket);
+            if (isBlocked(text)) throw new Refusal('blocked_words', 'text contains a blocked word');
+            if (!isStaff(user.role)) {
+              const settings = await context.chatSettings(show);
+              const admission = await context.state.admitMessage(show, user.id, {
+                limit: settings.rateLimit.messages,
+                windowMs: settings.rateLimit.perSeconds * 1000,
+                slowMs: settings.slowModeSeconds * 1000,
+              });
+              if (!admission.ok) {
+                const wait = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
+                throw new Refusal(admission.reason, admission.reason === 'slow_mode' ? 'slow mode is on' : 'too many messages', wait);
+              }
+            }
+            const { message, created } = await context.state.appendMessage(show, {
+              clientId,
+              author: user,
+              text,
+              sentAt: Date.now(),
+              question,
+            });
+            if (created) {
+              out.send(show, message);
+              if (question) await sendQuestions(context, show);
+            }
+            return message;
+          },
+        },
+        'chat:question': {
+          async handle(payload, socket) {
+            const id = stringField(payloadObject(payload), 'id', { max: 40, pattern: MESSAGE_ID });
+            const { show, user } = socket.data;
+            const message = await context.state.getMessage(show, id);
+            if (!message) throw new Refusal('not_found', 'no such message');
+            if (message.author.id !== user.id && !isStaff(user.role)) throw new Refusal('forbidden', 'only the author or staff can mark a question');
+            if (!message.question || !(await context.state.questions(show, limits.questionQueue)).some((q) => q.id === id)) {
+              if (!(await context.state.markQuestion(show, id))) throw new Refusal('not_found', 'no such message');
+              context.io.to(context.room(show)).emit('chat:question', { id });
+              await sendQuestions(context, show);
+            }
+            return null;
+          },
+        },
+      };
+    },
+    async snapshot(socket, context) {
+      const { show, user } = socket.data;
+      const [messages, settings, restriction, questions] = await Promise.all([
+        context.state.recentMessages(show, context.options.chat.snapshotMessages),
+        context.chatSettings(show),
+        context.state.restriction(show, user.id, Date.now()),
+        isStaff(user.role) ? context.state.questions(show, context.options.chat.questionQueue) : Promise.resolve(undefined),
+      ]);
+      return { messages: messages as ChatMessage[], settings, restriction, ...(questions ? { questions } : {}) };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Viewer counts: every node counts the widgets joined to each show here, reports the count to
+// the state store and sends the sum over all nodes to its own widgets when it changes.
+import type { LiveFeature } from '../feature.js';
+
+const ROOM_PREFIX = 'show:';
+
+export function viewersFeature(): LiveFeature {
+  const sums = new Map<string, number>();
+  const sentAt = new Map<string, number>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  return {
+    name: 'viewers',
+    snapshot(socket, context) {
+      const local = context.io.of('/').adapter.rooms.get(context.room(socket.data.show))?.size ?? 0;
+      return { viewers: Math.max(sums.get(socket.data.show) ?? 0, local) };
+    },
+    start(context) {
+      const interval = context.options.viewerIntervalMs;
+      const tick = async (): Promise<void> => {
+        if (running) return;
+        running = true;
+        try {
+          const rooms = context.io.of('/').adapter.rooms;
+          const shows = new Set(sums.keys());
+          for (const room of rooms.keys()) if (room.startsWith(ROOM_PREFIX)) shows.add(room.slice(ROOM_PREFIX.length));
+          const now = Date.now();
+          await Promise.all(
+            [...shows].map(async (show) => {
+              const local = rooms.get(context.room(show))?.size ?? 0;
+              const sum = await context.state.reportViewers(show, context.node, local, interval * 3);
+              const changed = sums.get(show) !== sum;
+              if (local === 0 && sum === 0) {
+                sums.delete(show);
+                sentAt.delete(show);
+                return;
+              }
+              sums.set(show, sum);
+              // Volatile, so a refresh now and then covers one dropped under load.
+              if (local > 0 && (changed || now - (sentAt.get(show) ?? 0) > 15_000)) {
+                sentAt.set(show, now);
+                context.io.local.to(context.room(show)).volatile.emit('viewers', { count: sum });
+              }
+            }),
+          );
+        } catch (error) {
+          if (context.state.ready) context.options.logger.warn('could not update viewer counts', error);
+        } finally {
+          running = false;
+        }
+      };
+      timer = setInterval(() => void tick(), interval);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// Options of createLiveServer, their defaults, and the environment variables that fill them.
+import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import type { ChatSettings } from '../live/protocol.js';
+import type { LiveFeature } from './feature.js';
+import type { ShowState } from './state/types.js';
+import type { Secret } from './tokens.js';
+
+export interface LiveLogger {
+  info(message: string): void;
+  warn(message: string, ...details: unknown[]): void;
+  error(message: string, ...details: unknown[]): void;
+}
+
+export interface ChatLimits {
+  /** Longest message in characters. Default 200. */
+  readonly maxLength: number;
+  /** Per-viewer limit. Default 20 messages per 30 seconds. */
+  readonly rateLimit: ChatSettings['rateLimit'];
+  /** Slow mode when a show starts, in seconds (staff can change it). Default 0 (off). */
+  readonly slowModeSeconds: number;
+  /** Words (or `prefix*`) refused in messages and names; case and accents ignored. */
+  readonly blockedWords: readonly string[];
+  /** Messages a joining widget receives. Default 50. */
+  readonly snapshotMessages: number;
+  /** Open questions staff receive. Default 100. */
+  readonly questionQueue: number;
+  /**
+   * In a big room (`batchFrom` or more widgets on a node), messages that follow one another within this
+   * time go out together (a lone message goes at once): one write per viewer per batch instead
+   * of one per message. Default 100 ms; 0 sends each at once.
+   */
+  readonly batchMs: number;
+  /** Widgets on a node from which a room's messages are batched. Default 200. */
+  readonly batchFrom: number;
+}
+
+export interface LiveServerOptions {
+  /** Attach to this HTTP(S) server (it keeps serving its own routes) instead of listening. */
+  readonly server?: HttpServer | HttpsServer;
+  /** Standalone only: port to listen on (`PORT`, default 3030; 0 picks a free one). */
+  readonly port?: number;
+  /** Standalone only: interface to listen on. Default all. */
+  readonly host?: string;
+  /** socket.io path. Default `/socket.io`. */
+  readonly path?: string;
+  /** Secret that signs role tokens (`VITRINE_SECRET`); without one only anonymous viewers join. */
+  readonly secret?: Secret;
+  /** Page origins allowed to connect (`VITRINE_ORIGINS`, comma-separated), or `*` for any. */
+  readonly origins?: '*' | readonly string[];
+  /** Redis URL (`REDIS_URL`): share broadcasts and show state with other nodes. */
+  readonly redisUrl?: string;
+  /** Key prefix in Redis. Default `vitrine`. */
+  readonly redisPrefix?: string;
+  /** A show state store of your own (overrides `redisUrl` for state, not for broadcasts). */
+  readonly state?: ShowState;
+  readonly chat?: Partial<ChatLimits>;
+  /** Per-connection event budget against floods: a burst, refilled per second. Staff get 10x. */
+  readonly events?: { readonly burst?: number; readonly perSecond?: number };
+  /** How long a dropped connection can come back and receive what it missed. Default 120 s. */
+  readonly recoverySeconds?: number;
+  /** How often viewer counts are summed and sent. Default 2,000 ms. */
+  readonly viewerIntervalMs?: number;
+  /** How often reactions are aggregated and sent. Default 1,000 ms. */
+  readonly reactionIntervalMs?: number;
+  /** Decides whether a show id exists (default: every valid id is a show). */
+  readonly allowShow?: (show: string) => boolean | Promise<boolean>;
+  /** Extra features (pins, offers, figures) sharing the connection, rooms and state. */
+  readonly features?: readonly LiveFeature[];
+  /** Where the server logs; `false` for silence. Default the console. */
+  readonly logger?: LiveLogger | false;
+  /** Read `PORT`, `VITRINE_SECRET`, `VITRINE_ORIGINS`, `REDIS_URL` for unset options. Default true. */
+  readonly env?: boolean | Readonly<Record<string, string | undefined>>;
+}
+
+export const DEFAULT_CHAT: ChatLimits = {
+  maxLength: 200,
+  rateLimit: { messages: 20, perSeconds: 30 },
+  slowModeSeconds: 0,
+  blockedWords: [],
+  snapshotMessages: 50,
+  questionQueue: 100,
+  batchMs: 100,
+  batchFrom: 200,
+};
+
+export interface ResolvedOptions {
+  readonly port: number;
+  readonly host: string | undefined;
+  readonly path: string;
+  readonly secret: Secret | undefined;
+  readonly origins: '*' | readonly string[];
+  readonly redisUrl: string | undefined;
+  readonly redisPrefix: string;
+  readonly chat: ChatLimits;
+  readonly events: { readonly burst: number; readonly perSecond: number };
+  readonly recoverySeconds: number;
+  readonly viewerIntervalMs: number;
+  readonly reactionIntervalMs: number;
+  readonly logger: LiveLogger;
+}
+
+const silent: LiveLogger = { info() {}, warn() {}, error() {} };
+const consoleLogger: LiveLogger = {
+  info: (message) => console.info(`[vitrine-live] ${message}`),
+  warn: (message, ...details) => console.warn(`[vitrine-live] ${message}`, ...details),
+  error: (message, ...details) => console.error(`[vitrine-live] ${message}`, ...details),
+};
+
+/** `"a, b"` -> `['a', 'b']`; `"*"` -> `'*'`. */
+export function parseOrigins(value: string): '*' | string[] {
+  const list = value.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+  return list.includes('*') ? '*' : list;
+}
+
+/** `"20/30"` (messages per seconds) -> `{ messages: 20, perSeconds: 30 }`. */
+export function parseRateLimit(value: string): ChatSettings['rateLimit'] | undefined {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  return match ? { messages: Number(match[1]), perSeconds: Number(match[2]) } : undefined;
+}
+
+export function resolveOptions(options: LiveServerOptions): ResolvedOptions {
+  const env = options.env === false ? {} : options.env === true || options.env === undefined ? process.env : options.env;
+  const envRate = env['VITRINE_RATE_LIMIT'] ? parseRateLimit(env['VITRINE_RATE_LIMIT']) : undefined;
+  const envWords = env['VITRINE_BLOCKED_WORDS']?.split(',').map((w) => w.trim()).filter(Boolean);
+  const envMax = env['VITRINE_MAX_LENGTH'] ? Number(env['VITRINE_MAX_LENGTH']) : undefined;
+  const chat: ChatLimits = {
+    ...DEFAULT_CHAT,
+    ...(envRate ? { rateLimit: envRate } : {}),
+    ...(envWords ? { blockedWords: envWords } : {}),
+    ...(envMax && Number.isInteger(envMax) && envMax > 0 ? { maxLength: envMax } : {}),
+    ...options.chat,
+  };
+  const secret = options.secret ?? (env['VITRINE_SECRET'] || undefined);
+  return {
+    port: options.port ?? Number(env['PORT'] ?? 3030),
+    host: options.host,
+    path: (options.path ?? '/socket.io').replace(/\/+$/, ''),
+    secret,
+    origins: options.origins ?? (env['VITRINE_ORIGINS'] ? parseOrigins(env['VITRINE_ORIGINS']) : '*'),
+    redisUrl: options.redisUrl ?? (env['REDIS_URL'] || undefined),
+    redisPrefix: options.redisPrefix ?? 'vitrine',
+    chat,
+    events: { burst: options.events?.burst ?? 30, perSecond: options.events?.perSecond ?? 5 },
+    recoverySeconds: options.recoverySeconds ?? 120,
+    viewerIntervalMs: options.viewerIntervalMs ?? 2000,
+    reactionIntervalMs: options.reactionIntervalMs ?? 1000,
+    logger: options.logger === false ? silent : (options.logger ?? consoleLogger),
+  };
+}
+
+/** `12h`, `30m`, `45s`, `2d` or plain seconds -> seconds. */
+export function parseDuration(value: string): number | undefined {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
+  if (!match) return undefined;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}

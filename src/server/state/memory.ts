@@ -1,0 +1,229 @@
+// Show state in this process: the default for one node. A restart loses all of it (recent chat,
+// questions, bans and timeouts, slow mode, rate-limit counters, viewer counts of other nodes).
+import type { ChatMessage } from '../../live/protocol.js';
+import type { Admission, AdmissionRule, AppendResult, MessageDraft, SettingsOverrides, ShowHash, ShowState } from './types.js';
+
+export interface MemoryStateOptions {
+  /** Messages kept per show for snapshots and moderation. Default 500. */
+  readonly keepMessages?: number;
+  /** (author, clientId) pairs remembered per show to answer retries. Default 5,000. */
+  readonly keepClientIds?: number;
+  /** A show with no activity for this long is forgotten. Default 2 days. */
+  readonly idleShowMs?: number;
+}
+
+class ShowMemory {
+  readonly messages: ChatMessage[] = [];
+  readonly byClientId = new Map<string, ChatMessage>();
+  readonly questions = new Map<string, ChatMessage>();
+  readonly restrictions = new Map<string, number | null>();
+  readonly sent = new Map<string, number[]>();
+  readonly viewers = new Map<string, { count: number; at: number }>();
+  readonly hashes = new Map<string, Map<string, string>>();
+  settings: SettingsOverrides = {};
+  lastMs = 0;
+  seq = 0;
+  touched = Date.now();
+
+  nextId(now: number): string {
+    if (now > this.lastMs) {
+      this.lastMs = now;
+      this.seq = 0;
+    } else this.seq += 1;
+    return `${this.lastMs}-${this.seq}`;
+  }
+}
+
+const dedupeKey = (authorId: string, clientId: string): string => `${authorId}\u0000${clientId}`;
+
+export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
+  const keepMessages = options.keepMessages ?? 500;
+  const keepClientIds = options.keepClientIds ?? 5_000;
+  const idleShowMs = options.idleShowMs ?? 2 * 24 * 3600_000;
+  const shows = new Map<string, ShowMemory>();
+
+  const showOf = (show: string): ShowMemory => {
+    let memory = shows.get(show);
+    if (!memory) shows.set(show, (memory = new ShowMemory()));
+    memory.touched = Date.now();
+    return memory;
+  };
+
+  // Forget idle shows and idle rate-limit entries now and then.
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const [id, memory] of shows) {
+      if (now - memory.touched > idleShowMs) shows.delete(id);
+      else {
+        for (const [user, times] of memory.sent) if (times.every((t) => now - t > 3600_000)) memory.sent.delete(user);
+        for (const [user, until] of memory.restrictions) if (until !== null && until <= now) memory.restrictions.delete(user);
+      }
+    }
+  }, 60_000);
+  sweep.unref();
+
+  const withQuestionFlag = (memory: ShowMemory, message: ChatMessage): ChatMessage =>
+    message.question || !memory.questions.has(message.id) ? message : { ...message, question: true };
+
+  const state: ShowState = {
+    kind: 'memory',
+    ready: true,
+
+    async appendMessage(show, draft: MessageDraft): Promise<AppendResult> {
+      const memory = showOf(show);
+      const key = dedupeKey(draft.author.id, draft.clientId);
+      const existing = memory.byClientId.get(key);
+      if (existing) return { message: existing, created: false };
+      const message: ChatMessage = { id: memory.nextId(Date.now()), ...draft };
+      memory.messages.push(message);
+      if (memory.messages.length > keepMessages) memory.messages.splice(0, memory.messages.length - keepMessages);
+      memory.byClientId.set(key, message);
+      if (memory.byClientId.size > keepClientIds) memory.byClientId.delete(memory.byClientId.keys().next().value!);
+      if (message.question) memory.questions.set(message.id, message);
+      return { message, created: true };
+    },
+
+    async findByClientId(show, authorId, clientId) {
+      return shows.get(show)?.byClientId.get(dedupeKey(authorId, clientId)) ?? null;
+    },
+
+    async recentMessages(show, limit) {
+      const memory = shows.get(show);
+      if (!memory) return [];
+      return memory.messages.slice(-limit).map((m) => withQuestionFlag(memory, m));
+    },
+
+    async getMessage(show, id) {
+      const memory = shows.get(show);
+      const message = memory?.messages.find((m) => m.id === id);
+      return memory && message ? withQuestionFlag(memory, message) : null;
+    },
+
+    async deleteMessages(show, ids) {
+      const memory = shows.get(show);
+      if (!memory) return [];
+      const wanted = new Set(ids);
+      const removed: string[] = [];
+      for (let i = memory.messages.length - 1; i >= 0; i--) {
+        const id = memory.messages[i]!.id;
+        if (wanted.has(id)) {
+          memory.messages.splice(i, 1);
+          removed.push(id);
+        }
+      }
+      for (const id of ids) memory.questions.delete(id);
+      return removed.reverse();
+    },
+
+    async deleteMessagesBy(show, userId) {
+      const memory = shows.get(show);
+      if (!memory) return [];
+      const ids = memory.messages.filter((m) => m.author.id === userId).map((m) => m.id);
+      return state.deleteMessages(show, ids);
+    },
+
+    async markQuestion(show, id) {
+      const memory = showOf(show);
+      const message = memory.messages.find((m) => m.id === id);
+      if (!message) return null;
+      const question = { ...message, question: true };
+      memory.questions.set(id, question);
+      return question;
+    },
+
+    async questions(show, limit) {
+      const memory = shows.get(show);
+      return memory ? [...memory.questions.values()].slice(-limit) : [];
+    },
+
+    async dismissQuestion(show, id) {
+      shows.get(show)?.questions.delete(id);
+    },
+
+    async restrict(show, userId, until) {
+      showOf(show).restrictions.set(userId, until);
+    },
+
+    async lift(show, userId) {
+      shows.get(show)?.restrictions.delete(userId);
+    },
+
+    async restriction(show, userId, now) {
+      const restrictions = shows.get(show)?.restrictions;
+      if (!restrictions?.has(userId)) return null;
+      const until = restrictions.get(userId)!;
+      if (until !== null && until <= now) {
+        restrictions.delete(userId);
+        return null;
+      }
+      return { until };
+    },
+
+    async settings(show) {
+      return { ...(shows.get(show)?.settings ?? {}) };
+    },
+
+    async updateSettings(show, patch) {
+      const memory = showOf(show);
+      memory.settings = { ...memory.settings, ...patch };
+      return { ...memory.settings };
+    },
+
+    async admitMessage(show, userId, rule: AdmissionRule): Promise<Admission> {
+      const memory = showOf(show);
+      const now = Date.now();
+      const times = (memory.sent.get(userId) ?? []).filter((t) => now - t < Math.max(rule.windowMs, rule.slowMs));
+      const last = times.at(-1);
+      if (rule.slowMs > 0 && last !== undefined && now - last < rule.slowMs) {
+        memory.sent.set(userId, times);
+        return { ok: false, reason: 'slow_mode', retryAfterMs: rule.slowMs - (now - last) };
+      }
+      const inWindow = times.filter((t) => now - t < rule.windowMs);
+      if (rule.limit > 0 && inWindow.length >= rule.limit) {
+        memory.sent.set(userId, times);
+        return { ok: false, reason: 'rate_limited', retryAfterMs: inWindow[0]! + rule.windowMs - now };
+      }
+      times.push(now);
+      memory.sent.set(userId, times);
+      return { ok: true };
+    },
+
+    async reportViewers(show, node, count, ttlMs) {
+      const memory = showOf(show);
+      const now = Date.now();
+      memory.viewers.set(node, { count, at: now });
+      let sum = 0;
+      for (const [other, entry] of memory.viewers) {
+        if (now - entry.at > ttlMs) memory.viewers.delete(other);
+        else sum += entry.count;
+      }
+      return sum;
+    },
+
+    hash(show, name): ShowHash {
+      const map = (): Map<string, string> => {
+        const memory = showOf(show);
+        let hash = memory.hashes.get(name);
+        if (!hash) memory.hashes.set(name, (hash = new Map()));
+        return hash;
+      };
+      return {
+        get: async (field) => map().get(field) ?? null,
+        set: async (field, value) => void map().set(field, value),
+        delete: async (field) => void map().delete(field),
+        all: async () => Object.fromEntries(map()),
+        increment: async (field, by = 1) => {
+          const next = (Number.parseInt(map().get(field) ?? '0', 10) || 0) + by;
+          map().set(field, String(next));
+          return next;
+        },
+      };
+    },
+
+    async close() {
+      clearInterval(sweep);
+      shows.clear();
+    },
+  };
+  return state;
+}

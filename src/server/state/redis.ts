@@ -1,0 +1,260 @@
+// Show state in Redis, shared by every node: any node can serve any viewer. Scripts keep each
+// step atomic across nodes (store-once per client id, rate limit plus slow mode). Without Redis
+// persistence (RDB/AOF), a Redis restart loses this state like a memory node restart would.
+import type { RedisClientType } from 'redis';
+import { compareMessageIds, type ChatMessage } from '../../live/protocol.js';
+import { showKeys } from './keys.js';
+import type { Admission, AppendResult, MessageDraft, SettingsOverrides, ShowHash, ShowState } from './types.js';
+
+// The client `createClient({ url })` returns (RESP3, no modules or scripts).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type RedisClient = RedisClientType<{}, {}, {}, 3, {}>;
+
+export interface RedisStateOptions {
+  /** Key prefix; default `vitrine`. */
+  readonly prefix?: string;
+  /** Messages kept per show (approximately, trimmed in blocks). Default 500. */
+  readonly keepMessages?: number;
+  /** How long a (author, clientId) pair answers retries. Default 1 hour. */
+  readonly clientIdTtlMs?: number;
+  /** Keys of a show expire after this long without writes. Default 2 days. */
+  readonly showTtlMs?: number;
+}
+
+const APPEND = `
+local existing = redis.call('GET', KEYS[2])
+if existing then return {0, existing} end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'm', ARGV[1])
+redis.call('SET', KEYS[2], id .. ' ' .. ARGV[1], 'PX', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+if ARGV[4] == '1' then
+  redis.call('HSET', KEYS[3], id, ARGV[1])
+  redis.call('PEXPIRE', KEYS[3], ARGV[5])
+end
+return {1, id .. ' ' .. ARGV[1]}`;
+
+const MARK_QUESTION = `
+local entries = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
+if #entries == 0 then return false end
+local fields = entries[1][2]
+local json = fields[2]
+redis.call('HSET', KEYS[2], ARGV[1], json)
+redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('PEXPIRE', KEYS[3], ARGV[2])
+return json`;
+
+const DELETE = `
+local removed = {}
+for i, id in ipairs(ARGV) do
+  if redis.call('XDEL', KEYS[1], id) == 1 then table.insert(removed, id) end
+  redis.call('HDEL', KEYS[2], id)
+  redis.call('SREM', KEYS[3], id)
+end
+return removed`;
+
+// Slow mode first (cheap), then a sliding-window log; the attempt counts only when admitted.
+const ADMIT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local slow = tonumber(ARGV[3])
+if slow > 0 then
+  local ttl = redis.call('PTTL', KEYS[2])
+  if ttl > 0 then return {'slow_mode', ttl} end
+end
+if limit > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+  if redis.call('ZCARD', KEYS[1]) >= limit then
+    local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+    return {'rate_limited', tonumber(first[2]) + window - now}
+  end
+  redis.call('ZADD', KEYS[1], now, now .. '-' .. redis.call('ZCARD', KEYS[1]) .. '-' .. ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], window)
+end
+if slow > 0 then redis.call('SET', KEYS[2], '1', 'PX', slow) end
+return {'ok', 0}`;
+
+const REPORT_VIEWERS = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl = tonumber(ARGV[3])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. now)
+redis.call('PEXPIRE', KEYS[1], ttl * 2)
+local all = redis.call('HGETALL', KEYS[1])
+local sum = 0
+for i = 1, #all, 2 do
+  local count, at = string.match(all[i + 1], '^(%d+):(%d+)$')
+  if count and now - tonumber(at) <= ttl then sum = sum + tonumber(count)
+  else redis.call('HDEL', KEYS[1], all[i]) end
+end
+return sum`;
+
+function parseStored(stored: string): ChatMessage {
+  const space = stored.indexOf(' ');
+  return { ...(JSON.parse(stored.slice(space + 1)) as Omit<ChatMessage, 'id'>), id: stored.slice(0, space) };
+}
+
+function entryMessage(entry: { id: string; message: Record<string, string> }, question: boolean): ChatMessage {
+  const message = { ...(JSON.parse(entry.message['m'] ?? '{}') as Omit<ChatMessage, 'id'>), id: entry.id };
+  return question && !message.question ? { ...message, question: true } : message;
+}
+
+/** Show state in Redis through an already connected client (its own, not the adapter's). */
+export function createRedisState(client: RedisClient, options: RedisStateOptions = {}): ShowState {
+  const prefix = options.prefix ?? 'vitrine';
+  const keepMessages = options.keepMessages ?? 500;
+  const clientIdTtlMs = options.clientIdTtlMs ?? 3600_000;
+  const showTtlMs = options.showTtlMs ?? 2 * 24 * 3600_000;
+  const keys = (show: string) => showKeys(prefix, show);
+  const evalScript = (script: string, keyList: string[], args: (string | number)[]) =>
+    client.eval(script, { keys: keyList, arguments: args.map(String) });
+
+  const flagged = async (show: string, ids: string[]): Promise<boolean[]> => {
+    if (ids.length === 0) return [];
+    const replies = (await client.smIsMember(keys(show).asked, ids)) as unknown as number[];
+    return replies.map((r) => Number(r) === 1);
+  };
+
+  const state: ShowState = {
+    kind: 'redis',
+    get ready() {
+      return client.isReady;
+    },
+
+    async appendMessage(show, draft: MessageDraft): Promise<AppendResult> {
+      const k = keys(show);
+      const reply = (await evalScript(APPEND, [k.chat, k.sent(draft.author.id, draft.clientId), k.questions], [
+        JSON.stringify(draft),
+        keepMessages,
+        clientIdTtlMs,
+        draft.question ? '1' : '0',
+        showTtlMs,
+      ])) as [number, string];
+      return { created: Number(reply[0]) === 1, message: parseStored(String(reply[1])) };
+    },
+
+    async findByClientId(show, authorId, clientId) {
+      const stored = await client.get(keys(show).sent(authorId, clientId));
+      return stored ? parseStored(stored) : null;
+    },
+
+    async recentMessages(show, limit) {
+      const entries = (await client.xRevRange(keys(show).chat, '+', '-', { COUNT: limit })) ?? [];
+      entries.reverse();
+      const flags = await flagged(show, entries.map((e) => e.id));
+      return entries.map((entry, i) => entryMessage(entry as { id: string; message: Record<string, string> }, flags[i] ?? false));
+    },
+
+    async getMessage(show, id) {
+      const [entry] = (await client.xRange(keys(show).chat, id, id)) ?? [];
+      if (!entry) return null;
+      const [question] = await flagged(show, [id]);
+      return entryMessage(entry as { id: string; message: Record<string, string> }, question ?? false);
+    },
+
+    async deleteMessages(show, ids) {
+      if (ids.length === 0) return [];
+      const k = keys(show);
+      return ((await evalScript(DELETE, [k.chat, k.questions, k.asked], [...ids])) as string[]).map(String);
+    },
+
+    async deleteMessagesBy(show, userId) {
+      const entries = (await client.xRange(keys(show).chat, '-', '+')) ?? [];
+      const ids = entries
+        .map((entry) => entryMessage(entry as { id: string; message: Record<string, string> }, false))
+        .filter((message) => message.author.id === userId)
+        .map((message) => message.id);
+      return state.deleteMessages(show, ids);
+    },
+
+    async markQuestion(show, id) {
+      const k = keys(show);
+      const json = (await evalScript(MARK_QUESTION, [k.chat, k.questions, k.asked], [id, showTtlMs])) as string | null;
+      return json ? { ...(JSON.parse(json) as Omit<ChatMessage, 'id'>), id, question: true } : null;
+    },
+
+    async questions(show, limit) {
+      const all = await client.hGetAll(keys(show).questions);
+      return Object.entries(all as Record<string, string>)
+        .map(([id, json]) => ({ ...(JSON.parse(json) as Omit<ChatMessage, 'id'>), id, question: true }))
+        .sort((a, b) => compareMessageIds(a.id, b.id))
+        .slice(-limit);
+    },
+
+    async dismissQuestion(show, id) {
+      await client.hDel(keys(show).questions, id);
+    },
+
+    async restrict(show, userId, until) {
+      const key = keys(show).restrictions;
+      await client.multi().hSet(key, userId, until === null ? 'ban' : String(until)).pExpire(key, showTtlMs).exec();
+    },
+
+    async lift(show, userId) {
+      await client.hDel(keys(show).restrictions, userId);
+    },
+
+    async restriction(show, userId, now) {
+      const value = await client.hGet(keys(show).restrictions, userId);
+      if (value == null) return null;
+      if (value === 'ban') return { until: null };
+      const until = Number(value);
+      if (!(until > now)) {
+        await client.hDel(keys(show).restrictions, userId);
+        return null;
+      }
+      return { until };
+    },
+
+    async settings(show) {
+      const all = (await client.hGetAll(keys(show).settings)) as Record<string, string>;
+      const settings: SettingsOverrides = {};
+      if (all['slowModeSeconds'] !== undefined) settings.slowModeSeconds = Number(all['slowModeSeconds']);
+      return settings;
+    },
+
+    async updateSettings(show, patch) {
+      const key = keys(show).settings;
+      const fields = Object.entries(patch).filter(([, v]) => v !== undefined).map(([f, v]) => [f, String(v)] as [string, string]);
+      if (fields.length > 0) await client.multi().hSet(key, Object.fromEntries(fields)).pExpire(key, showTtlMs).exec();
+      return state.settings(show);
+    },
+
+    async admitMessage(show, userId, rule): Promise<Admission> {
+      const k = keys(show);
+      const [verdict, wait] = (await evalScript(ADMIT, [k.rate(userId), k.slow(userId)], [
+        rule.limit,
+        rule.windowMs,
+        rule.slowMs,
+        Math.random().toString(36).slice(2, 8),
+      ])) as [string, number];
+      if (String(verdict) === 'ok') return { ok: true };
+      return { ok: false, reason: String(verdict) as 'rate_limited' | 'slow_mode', retryAfterMs: Math.max(0, Number(wait)) };
+    },
+
+    async reportViewers(show, node, count, ttlMs) {
+      return Number(await evalScript(REPORT_VIEWERS, [keys(show).viewers], [node, count, ttlMs]));
+    },
+
+    hash(show, name): ShowHash {
+      const key = keys(show).hash(name);
+      return {
+        get: async (field) => (await client.hGet(key, field)) ?? null,
+        set: async (field, value) => void (await client.multi().hSet(key, field, value).pExpire(key, showTtlMs).exec()),
+        delete: async (field) => void (await client.hDel(key, field)),
+        all: async () => ({ ...((await client.hGetAll(key)) as Record<string, string>) }),
+        increment: async (field, by = 1) => {
+          const [value] = await client.multi().hIncrBy(key, field, by).pExpire(key, showTtlMs).exec();
+          return Number(value);
+        },
+      };
+    },
+
+    async close() {
+      // The client belongs to the caller (createLiveServer closes its own).
+    },
+  };
+  return state;
+}

@@ -1,0 +1,57 @@
+// The demo shop's live chat in Debian's Chromium: two shoppers talk, a host moderates with the
+// token the demo prints, and only the chat's own chunks (socket.io-client among them) load.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDemoServer, type DemoServer } from '../../demo/app.js';
+
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await createDemoServer({ port: 0 });
+  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+async function shopper(name: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addInitScript((n) => localStorage.setItem('vitrine:name', n), name);
+  const page = await context.newPage();
+  await page.goto(`${demo.url}/`);
+  await page.locator('vitrine-show').hover();
+  await page.locator('vitrine-chat [part="input"]').waitFor();
+  return page;
+}
+
+const texts = (page: Page) => page.locator('vitrine-chat [part~="message"] [part="text"]').allTextContents();
+
+describe('demo shop chat', () => {
+  it('lets two shoppers talk and a host moderate', async () => {
+    const anna = await shopper('Anna');
+    const ben = await shopper('Ben');
+    const scripts: string[] = [];
+    anna.on('request', (request) => scripts.push(request.url()));
+
+    await anna.locator('vitrine-chat [part="input"]').fill('Does it come in blue?');
+    await anna.locator('vitrine-chat [part="input"]').press('Enter');
+    await expect.poll(() => texts(ben), { timeout: 15_000 }).toContain('Does it come in blue?');
+    await ben.locator('vitrine-chat [part="input"]').fill('Yes, and in red!');
+    await ben.locator('vitrine-chat [part="input"]').press('Enter');
+    await expect.poll(() => texts(anna), { timeout: 15_000 }).toEqual(['Does it come in blue?', 'Yes, and in red!']);
+    await expect.poll(() => anna.locator('vitrine-chat [part="viewer-count"]').getAttribute('aria-label'), { timeout: 15_000 }).toBe('2 viewers');
+
+    const host = await browser.newPage();
+    await host.goto(`${demo.url}/host.html#token=${demo.live.hostToken}`);
+    await expect.poll(() => texts(host), { timeout: 15_000 }).toEqual(['Does it come in blue?', 'Yes, and in red!']);
+    const message = host.locator('vitrine-chat [part~="message"]').filter({ hasText: 'Yes, and in red!' });
+    await message.hover();
+    await message.getByRole('button', { name: 'Delete message from Ben' }).click();
+    await expect.poll(() => texts(anna), { timeout: 15_000 }).toEqual(['Does it come in blue?']);
+    await expect.poll(() => texts(ben), { timeout: 15_000 }).toEqual(['Does it come in blue?']);
+    // Nothing was reloaded: the chat code and socket.io-client had already loaded on demand.
+    expect(scripts.filter((url) => url.endsWith('.js'))).toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+// The widget's LiveConnection (the same code the browser runs) against a real server: sending
+// at least once and showing exactly once, a dropped line, a server restart, refusals.
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveConnection } from '../../src/live/connection.js';
+import { viewerIdentity, type IdentityStorage } from '../../src/live/identity.js';
+import type { LiveServer } from '../../src/server/index.js';
+import { LineProxy, closeAll, collectMessages, freePort, joined, request, startLive, waitFor, type TestClient } from '../support/live-node.js';
+
+function memory(): IdentityStorage {
+  const values = new Map<string, string>();
+  return { get: (k) => values.get(k) ?? null, set: (k, v) => void values.set(k, v) };
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function connection(server: string, show: string, options: { name?: string; token?: string; ackTimeoutMs?: number } = {}): LiveConnection {
+  const identity = viewerIdentity(memory());
+  if (options.name !== undefined) identity.saveName(options.name);
+  const live = new LiveConnection({ server, show, identity, token: options.token ?? null, ackTimeoutMs: options.ackTimeoutMs ?? 2000 });
+  cleanups.push(() => live.close());
+  return live;
+}
+
+async function server(options: Parameters<typeof startLive>[0] = {}): Promise<LiveServer> {
+  const live = await startLive(options);
+  cleanups.push(() => live.close());
+  return live;
+}
+
+const texts = (live: LiveConnection): string[] => live.store.messages.get().map((m) => m.text);
+const statusOf = (live: LiveConnection) => live.store.status.get();
+
+describe('LiveConnection', () => {
+  it('shows a message pending, then sent, exactly once on both sides', async () => {
+    const live = await server();
+    const anna = connection(live.url!, 'conn-1', { name: 'Anna' });
+    const ben = connection(live.url!, 'conn-1', { name: 'Ben' });
+    await Promise.all([anna.connect(), ben.connect()]);
+    await waitFor(() => statusOf(anna) === 'connected' && statusOf(ben) === 'connected', { what: 'both connected' });
+    expect(anna.store.you.get()).toMatchObject({ name: 'Anna', role: 'viewer' });
+
+    const entry = anna.send('  Hello from Anna  ')!;
+    expect(entry).toMatchObject({ status: 'pending', text: 'Hello from Anna', mine: true });
+    await waitFor(() => anna.store.messages.get()[0]?.status === 'sent', { what: 'sent' });
+    await waitFor(() => texts(ben).length === 1, { what: 'delivered' });
+    expect(anna.store.messages.get()).toHaveLength(1);
+    expect(anna.store.messages.get()[0]).toMatchObject({ key: entry.key, clientId: entry.clientId, mine: true });
+    expect(ben.store.messages.get()[0]).toMatchObject({ text: 'Hello from Anna', mine: false, status: 'sent' });
+  });
+
+  it('marks a refused message as failed with the reason, and retries it on demand', async () => {
+    const live = await server({ chat: { rateLimit: { messages: 1, perSeconds: 2 } } });
+    const anna = connection(live.url!, 'conn-2', { name: 'Anna' });
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected');
+    anna.send('one');
+    const second = anna.send('two')!;
+    await waitFor(() => anna.store.messages.get().find((m) => m.key === second.key)?.status === 'failed', { what: 'failed' });
+    const failed = anna.store.messages.get().find((m) => m.key === second.key)!;
+    expect(failed.error).toBe('rate_limited');
+    expect(failed.retryAfter).toBeGreaterThan(0);
+    await waitFor(async () => {
+      anna.retry(second.clientId);
+      await waitFor(() => anna.store.messages.get().find((m) => m.key === second.key)?.status !== 'pending');
+      return anna.store.messages.get().find((m) => m.key === second.key)?.status === 'sent';
+    }, { what: 'retry accepted', interval: 500, timeout: 10_000 });
+    expect(texts(anna)).toEqual(['one', 'two']);
+  });
+
+  it('recovers what it missed during a 10 s drop, with nothing doubled', { timeout: 60_000 }, async () => {
+    const live = await server();
+    const proxy = await LineProxy.start(Number(new URL(live.url!).port));
+    cleanups.push(() => proxy.close());
+    const anna = connection(proxy.url, 'conn-3', { name: 'Anna' });
+    const ben = connection(live.url!, 'conn-3', { name: 'Ben' });
+    await Promise.all([anna.connect(), ben.connect()]);
+    await waitFor(() => statusOf(anna) === 'connected' && statusOf(ben) === 'connected');
+    ben.send('before');
+    await waitFor(() => texts(anna).length === 1);
+
+    const snapshot = anna.store.snapshot.get();
+    proxy.cut(10_000);
+    await waitFor(() => statusOf(anna) === 'reconnecting', { what: 'reconnecting' });
+    for (let i = 1; i <= 5; i++) ben.send(`missed ${i}`);
+    await waitFor(() => ben.store.messages.get().every((m) => m.status === 'sent') && texts(ben).length === 6);
+    const delBy = ben.store.messages.get()[0]!;
+    // Anna writes while offline: it waits as pending and goes out once she is back.
+    const offline = anna.send('written offline')!;
+    await waitFor(() => anna.store.messages.get().at(-1)?.text === 'written offline');
+    expect(anna.store.messages.get().at(-1)?.status).toBe('pending');
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'back after the drop', timeout: 30_000 });
+    await waitFor(() => texts(anna).length === 7 && anna.store.messages.get().every((m) => m.status === 'sent'), { what: 'recovered', timeout: 10_000 });
+    expect(texts(anna)).toEqual(['before', 'missed 1', 'missed 2', 'missed 3', 'missed 4', 'missed 5', 'written offline']);
+    await waitFor(() => texts(ben).length === 7);
+    expect(texts(ben).filter((t) => t === 'written offline')).toHaveLength(1);
+    expect(anna.store.messages.get().find((m) => m.clientId === offline.clientId)?.key).toBe(offline.key);
+    expect(delBy.text).toBe('before');
+    // Recovered by socket.io (missed events replayed), not by joining again for a new snapshot.
+    expect(anna.store.snapshot.get()).toBe(snapshot);
+  });
+
+  it('comes back by itself after a server restart mid-show, keeping what it showed', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    let live = await startLive({ port });
+    const anna = connection(`http://127.0.0.1:${port}`, 'conn-4', { name: 'Anna' });
+    const ben = connection(`http://127.0.0.1:${port}`, 'conn-4', { name: 'Ben' });
+    await Promise.all([anna.connect(), ben.connect()]);
+    await waitFor(() => statusOf(anna) === 'connected' && statusOf(ben) === 'connected');
+    anna.send('before the restart');
+    await waitFor(() => texts(ben).length === 1);
+
+    await live.close();
+    await waitFor(() => statusOf(anna) !== 'connected' && statusOf(ben) !== 'connected', { what: 'noticed the restart' });
+    expect(['reconnecting', 'connecting']).toContain(statusOf(anna));
+    live = await startLive({ port });
+    cleanups.push(() => live.close());
+    await waitFor(() => statusOf(anna) === 'connected' && statusOf(ben) === 'connected', { what: 'reconnected', timeout: 30_000 });
+    anna.send('after the restart');
+    await waitFor(() => texts(ben).length === 2 && anna.store.messages.get().every((m) => m.status === 'sent') && texts(anna).length === 2);
+    expect(texts(ben)).toEqual(['before the restart', 'after the restart']);
+    expect(texts(anna)).toEqual(['before the restart', 'after the restart']);
+  });
+
+  it('retries a message whose acknowledgement was lost and shows it once', { timeout: 60_000 }, async () => {
+    const live = await server();
+    const proxy = await LineProxy.start(Number(new URL(live.url!).port));
+    cleanups.push(() => proxy.close());
+    const anna = connection(proxy.url, 'conn-5', { name: 'Anna', ackTimeoutMs: 1000 });
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected');
+    const observer = await joined(live.url!, { show: 'conn-5' });
+    cleanups.push(() => closeAll(observer.socket));
+    const seen = collectMessages(observer.socket);
+    // The message reaches the server; the line dies before the ack comes back.
+    anna.send('ack lost');
+    await waitFor(() => seen.length === 1);
+    proxy.cut(1500);
+    await waitFor(() => statusOf(anna) === 'connected' && anna.store.messages.get()[0]?.status === 'sent', { what: 'sent after reconnect', timeout: 30_000 });
+    expect(texts(anna)).toEqual(['ack lost']);
+    expect(seen.map((m) => m.text)).toEqual(['ack lost']);
+  });
+
+  it('shows deletions live and never brings a deleted message back', async () => {
+    const live = await server();
+    const host = connection(live.url!, 'conn-6', { token: await live.mintToken({ role: 'host', show: 'conn-6' }) });
+    const anna = connection(live.url!, 'conn-6', { name: 'Anna' });
+    await Promise.all([host.connect(), anna.connect()]);
+    await waitFor(() => statusOf(anna) === 'connected' && statusOf(host) === 'connected');
+    expect(host.store.you.get()?.role).toBe('host');
+    anna.send('bad');
+    anna.send('good');
+    await waitFor(() => texts(host).length === 2 && host.store.messages.get().every((m) => m.id));
+    const bad = host.store.messages.get()[0]!;
+    expect(await host.deleteMessage(bad.id!)).toEqual({ ok: true, data: null });
+    await waitFor(() => texts(anna).join() === 'good', { what: 'deleted on the other side' });
+    expect(await anna.deleteMessage(bad.id!)).toMatchObject({ ok: false, error: 'forbidden' });
+  });
+
+  it('reports refusals: a forged token, a bad URL', async () => {
+    const live = await server();
+    const forged = connection(live.url!, 'conn-7', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' });
+    await forged.connect();
+    await waitFor(() => statusOf(forged) === 'refused');
+    expect(forged.store.error.get()).toBe('unauthorized');
+    expect(await forged.request('join', undefined)).toMatchObject({ ok: false, error: 'unauthorized' });
+    const bad = connection('javascript:alert(1)', 'conn-7');
+    await bad.connect();
+    expect(statusOf(bad)).toBe('refused');
+    expect(bad.store.error.get()).toBe('bad_url');
+  });
+
+  it('lets an anonymous viewer choose a name, kept for the next visit', async () => {
+    const live = await server();
+    const storage = memory();
+    const identity = viewerIdentity(storage);
+    const anna = new LiveConnection({ server: live.url!, show: 'conn-8', identity });
+    cleanups.push(() => anna.close());
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected');
+    expect(anna.needsName).toBe(true);
+    expect(await anna.setName('Anna')).toMatchObject({ ok: true, data: { name: 'Anna' } });
+    expect(anna.needsName).toBe(false);
+    expect(viewerIdentity(storage)).toMatchObject({ key: identity.key, name: 'Anna' });
+    const raw = await joined(live.url!, { show: 'conn-8' });
+    cleanups.push(() => closeAll(raw.socket as TestClient));
+    expect((await request(raw.socket, 'profile:name', { name: '' })).ok).toBe(false);
+  });
+});
