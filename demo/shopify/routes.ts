@@ -168,7 +168,8 @@ export function shopifyRoutes(options: ShopifyRoutesOptions = {}): Route {
       path = path.slice(3);
       base = `${root}${locale[1]}/`;
     }
-    const isApi = /\.js$/.test(path) || path.startsWith('cart/');
+    // Only Shopify's own API paths: the shop's other scripts (/host.js...) are static files.
+    const isApi = path === 'cart.js' || path.startsWith('cart/') || /^products\/[^/]+\.js$/.test(path);
     const isPage = /^(cart|checkout|vitrine-feed\.json|products\/[^/.]+)$/.test(path);
     if (!isApi && !isPage) return false;
     const token = cookie(req, 'cart');
