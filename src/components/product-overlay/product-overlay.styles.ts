@@ -88,16 +88,16 @@ export const overlayStyles = [
         width: 100%;
       }
     }
-    /* A phone: the page-modal dialog is a bottom sheet; the video above it keeps playing. */
+    /* A phone: the page-modal dialog is a bottom sheet, low enough that the video above it stays in view. */
     @media (max-width: 600px) {
       dialog.modal {
         width: 100vw;
-        max-height: 88vh;
+        max-height: 72vh;
         margin: auto 0 0;
         border-radius: var(--_radius) var(--_radius) 0 0;
       }
       dialog.modal .panel {
-        max-height: 88vh;
+        max-height: 72vh;
       }
     }
 
