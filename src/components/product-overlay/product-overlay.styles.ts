@@ -1,20 +1,15 @@
 import { css, unsafeCSS } from 'lit';
 import { hostResetCss } from '../host.styles.js';
-import { srOnlyCss } from '../products/products.styles.js';
+import { commerceThemeCss, srOnlyCss } from '../products/products.styles.js';
 
 export const overlayStyles = [
   unsafeCSS(hostResetCss),
   srOnlyCss,
+  commerceThemeCss,
   css`
     :host {
-      --_fg: var(--vitrine-text-color, #111);
-      --_muted: var(--vitrine-muted-color, #5b5b66);
       --_bg: var(--vitrine-overlay-background, #fff);
-      --_border: var(--vitrine-card-border-color, rgb(0 0 0 / 0.12));
-      --_accent: var(--vitrine-accent, #e11d48);
-      --_focus: var(--vitrine-focus-color, var(--_accent));
       --_radius: var(--vitrine-radius, 12px);
-      color: var(--_fg);
     }
     /* Inside a widget: a layer over the video (which keeps playing) that exists only while open. */
     :host(:not([modal])) {
@@ -150,14 +145,6 @@ export const overlayStyles = [
     }
     .close:hover {
       background: rgb(127 127 127 / 0.15);
-    }
-    svg {
-      width: 20px;
-      height: 20px;
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 2.2;
-      stroke-linecap: round;
     }
 
     .gallery {

@@ -38,7 +38,7 @@ type AddState =
   | { readonly kind: 'failed'; readonly error: CartError };
 
 const IDLE: AddState = { kind: 'idle' };
-const closeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>`;
+const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>`;
 
 /**
  * The add-to-cart overlay: images, a variant picker for any number of option axes, quantity,
@@ -457,25 +457,15 @@ export class VitrineProductOverlay extends LitElement {
     }
   }
 
-  #viewCart = (): void => {
-    const session = this.#session;
-    this.close();
-    try {
-      session?.openCart();
-    } catch (error) {
-      warn(this, 'the cart could not be opened.', error);
-    }
-  };
+  #viewCart = (): void => this.#handOver('openCart');
+  #checkout = (): void => this.#handOver('checkout');
 
-  #checkout = (): void => {
+  /** Closes the overlay and lets the shop take over: its cart (drawer or page) or its checkout. */
+  #handOver(to: 'openCart' | 'checkout'): void {
     const session = this.#session;
     this.close();
-    try {
-      session?.checkout();
-    } catch (error) {
-      warn(this, 'checkout could not be opened.', error);
-    }
-  };
+    session?.[to]().catch((error: unknown) => warn(this, `the shop's ${to === 'openCart' ? 'cart' : 'checkout'} could not be opened.`, error));
+  }
 
   #onCancel = (event: Event): void => {
     // Escape on a modal dialog: close through close() so focus and state are restored.

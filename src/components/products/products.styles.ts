@@ -17,22 +17,40 @@ export const srOnlyCss = css`
   }
 `;
 
+/** The public colour properties as the private ones the carousel and the overlay use. */
+export const commerceThemeCss = css`
+  :host {
+    --_fg: var(--vitrine-text-color, #111);
+    --_muted: var(--vitrine-muted-color, #5b5b66);
+    --_border: var(--vitrine-card-border-color, rgb(0 0 0 / 0.12));
+    --_accent: var(--vitrine-accent, #e11d48);
+    --_focus: var(--_focus);
+    color: var(--_fg);
+  }
+  /* Line icons (chevrons, close). */
+  svg.icon {
+    width: 20px;
+    height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+`;
+
 export const productsStyles = [
   unsafeCSS(hostResetCss),
   srOnlyCss,
+  commerceThemeCss,
   css`
     :host {
-      --_fg: var(--vitrine-text-color, #111);
-      --_muted: var(--vitrine-muted-color, #5b5b66);
       --_card: var(--vitrine-card-background, #fff);
-      --_border: var(--vitrine-card-border-color, rgb(0 0 0 / 0.12));
-      --_accent: var(--vitrine-accent, #e11d48);
       --_radius: var(--vitrine-card-radius, 10px);
       --_image: var(--vitrine-product-image-size, 80px);
       --_gap: 10px;
       position: relative;
       height: ${unsafeCSS(PRODUCTS_HEIGHT)};
-      color: var(--_fg);
       background: var(--vitrine-products-background, transparent);
     }
 
@@ -85,7 +103,7 @@ export const productsStyles = [
       border-color: color-mix(in srgb, var(--_accent) 55%, var(--_border));
     }
     .card:focus-visible {
-      outline: 3px solid var(--vitrine-focus-color, var(--_accent));
+      outline: 3px solid var(--_focus);
       outline-offset: -3px;
     }
     .card.live {
@@ -219,15 +237,6 @@ export const productsStyles = [
     .scroll.forward {
       inset-inline-end: 4px;
     }
-    .scroll svg {
-      width: 20px;
-      height: 20px;
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 2.2;
-      stroke-linecap: round;
-      stroke-linejoin: round;
-    }
     :host(:dir(rtl)) .scroll svg {
       transform: scaleX(-1);
     }
@@ -276,7 +285,7 @@ export const productsStyles = [
       cursor: pointer;
     }
     .message button:focus-visible {
-      outline: 3px solid var(--vitrine-focus-color, var(--_accent));
+      outline: 3px solid var(--_focus);
       outline-offset: 2px;
     }
 

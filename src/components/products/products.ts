@@ -36,8 +36,8 @@ interface CardModel {
 const FIRST_CARDS = 12;
 const MORE_CARDS = 24;
 
-const chevron = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7"/></svg>`;
-const chevronForward = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7"/></svg>`;
+const chevron = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7"/></svg>`;
+const chevronForward = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7"/></svg>`;
 
 /** Loads the overlay's code once; the carousel works without it until a card is opened. */
 export function loadOverlay(): Promise<unknown> {
