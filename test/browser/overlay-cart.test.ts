@@ -173,6 +173,9 @@ describe('overlay with hostile product data', () => {
     const product = simpleProduct('desc', { title: '<img src=x onerror="window.__pwned=5">', descriptionHtml: hostile });
     const container = await fixture<HTMLElement>(html`<div></div>`);
     const { root } = await openFromCarousel(container, [product], memoryCart());
+    // Folded until opened (the sanitiser loads then).
+    expect(root.querySelector('[part="description"]')).to.equal(null);
+    root.querySelector<HTMLElement>('[part="about"] summary')!.click();
     await waitUntil(() => root.querySelector('[part="description"]'), 'description rendered');
     const description = root.querySelector('[part="description"]')!;
     expect(description.querySelector('b')!.textContent).to.equal('linen');
@@ -190,6 +193,8 @@ describe('overlay with hostile product data', () => {
     const product = simpleProduct('plain', { description: '<b>not bold</b>\nsecond line' });
     const container = await fixture<HTMLElement>(html`<div></div>`);
     const { root } = await openFromCarousel(container, [product], memoryCart());
+    expect(root.querySelector('[part="about"] summary')!.textContent).to.equal('Description');
+    root.querySelector<HTMLElement>('[part="about"] summary')!.click();
     await waitUntil(() => root.querySelector('[part="description"]'), 'description rendered');
     const description = root.querySelector('[part="description"]')!;
     expect(description.textContent).to.equal('<b>not bold</b>second line');

@@ -415,6 +415,23 @@ export const overlayStyles = [
       background: #111;
     }
 
+    .about {
+      border-block: 1px solid var(--_border);
+    }
+    .about summary {
+      display: flex;
+      align-items: center;
+      min-height: 44px;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .about summary:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .about .description {
+      padding-block-end: 12px;
+    }
     .description {
       color: var(--_fg);
       line-height: 1.5;

@@ -67,7 +67,8 @@ const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><
  * @csspart result - The message after an add (added, partly added, failed).
  * @csspart view-cart-button - Opens the shop's cart.
  * @csspart checkout-button - Goes to the shop's checkout.
- * @csspart description - The product description.
+ * @csspart about - The folded "Description" section (a `<details>`).
+ * @csspart description - The product description, inside it.
  * @csspart details-link - The link to the product page (new tab).
  * @cssproperty --vitrine-overlay-background - Panel background. Default `#fff`.
  * @cssproperty --vitrine-text-color - Text colour. Default `#111`.
@@ -135,7 +136,7 @@ export class VitrineProductOverlay extends LitElement {
       this.#returnFocus = options.returnFocus ?? null;
       this.asModal = this.modal || this.#parentTooSmall();
     }
-    this.#loadDescription(product);
+    this.description = null;
     this.toggleAttribute('open', true);
     await this.updateComplete;
     const dialog = this.#dialog;
@@ -217,7 +218,12 @@ export class VitrineProductOverlay extends LitElement {
         <span class="sr-only">${price.sentence}</span>
       </p>
       ${this.#form(product, variant)}
-      ${this.description ?? nothing}
+      ${product.description
+        ? html`<details class="about" part="about" @toggle=${this.#onAboutToggle}>
+            <summary>${t('description')}</summary>
+            ${this.description ?? nothing}
+          </details>`
+        : nothing}
       ${details
         ? html`<a class="details" part="details-link" href=${details.href} target="_blank" rel="noopener noreferrer"
             >${t('productDetails')}<span class="sr-only"> ${t('newTab')}</span></a
@@ -405,12 +411,15 @@ export class VitrineProductOverlay extends LitElement {
     this.requestUpdate();
   }
 
-  #loadDescription(product: Product): void {
-    this.description = null;
-    const description = product.description;
-    if (!description) return;
-    // Sanitised DOM nodes (DOMPurify for merchant HTML, loaded on demand), never an HTML string.
-    sanitizeDescription(description).then(
+  /**
+   * The description is folded away until the shopper opens it: merchant HTML needs DOMPurify,
+   * which then loads (once per page), so the add-to-cart path never waits for it.
+   */
+  #onAboutToggle = (event: Event): void => {
+    const product = this.product;
+    if (!(event.currentTarget as HTMLDetailsElement).open || !product?.description || this.description) return;
+    // Sanitised DOM nodes, never an HTML string.
+    sanitizeDescription(product.description).then(
       (fragment) => {
         if (this.product !== product) return;
         const container = document.createElement('div');
@@ -421,7 +430,7 @@ export class VitrineProductOverlay extends LitElement {
       },
       (error: unknown) => warn(this, 'could not show the product description.', error),
     );
-  }
+  };
 
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
