@@ -90,6 +90,16 @@ describe('<vitrine-products> carousel', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('asks Shopify\'s image CDN for a card-sized image, and leaves other URLs alone', async () => {
+    const el = await carousel([
+      simpleProduct('cdn', { images: ['https://cdn.shopify.com/s/files/1/0001/products/shirt.jpg?v=17'] }),
+      simpleProduct('own', { images: ['https://images.example.com/shirt.jpg?v=17'] }),
+    ]);
+    const [cdn, own] = cards(el).map((card) => card.querySelector('img')!.getAttribute('src'));
+    expect(cdn).to.equal('https://cdn.shopify.com/s/files/1/0001/products/shirt.jpg?v=17&width=160');
+    expect(own).to.equal('https://images.example.com/shirt.jpg?v=17');
+  });
+
   it('skips images that are not http(s)', async () => {
     const el = await carousel([simpleProduct('x', { images: [{ url: 'javascript:alert(1)', alt: '' }] })]);
     expect(cards(el)[0]!.querySelector('img')).to.equal(null);

@@ -16,6 +16,7 @@ import { translator, type Translate } from '../../i18n/translate.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import { VERSION } from '../../version.js';
+import { sizedImage } from '../products/images.js';
 import { priceText } from '../products/price.js';
 import { overlayStyles } from './product-overlay.styles.js';
 import { choose, initialSelection, maxAddable, valueState, variantFor, type Selection } from './variants.js';
@@ -249,7 +250,7 @@ export class VitrineProductOverlay extends LitElement {
       <img
         class="main-image"
         part="image"
-        src=${safeHttpUrl(shown.url)!.href}
+        src=${sizedImage(safeHttpUrl(shown.url)!, 400)}
         alt=${shown.alt}
         width=${shown.width ?? 600}
         height=${shown.height ?? 600}
@@ -265,7 +266,7 @@ export class VitrineProductOverlay extends LitElement {
                 aria-label=${t('image', { index: index + 1, count: images.length })}
                 @click=${() => (this.imageUrl = image.url)}
               >
-                <img src=${safeHttpUrl(image.url)!.href} alt="" width="48" height="48" loading="lazy" decoding="async" />
+                <img src=${sizedImage(safeHttpUrl(image.url)!, 48)} alt="" width="48" height="48" loading="lazy" decoding="async" />
               </button>`,
             )}
           </div>`

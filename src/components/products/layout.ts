@@ -26,3 +26,4 @@ export function upgradeProperties(element: object, names: readonly string[]): vo
     (element as Record<string, unknown>)[name] = value;
   }
 }
+

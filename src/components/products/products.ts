@@ -17,6 +17,7 @@ import { VERSION } from '../../version.js';
 import type { VitrineProductOverlay } from '../product-overlay/product-overlay.js';
 import { isSoldOut, knownStock } from '../product-overlay/variants.js';
 import './events.js';
+import { sizedImage } from './images.js';
 import { upgradeProperties } from './layout.js';
 import { priceText, type PriceText } from './price.js';
 import { productsStyles } from './products.styles.js';
@@ -311,7 +312,7 @@ export class VitrineProducts extends LitElement {
     const stock = knownStock(product);
     model = {
       image: src
-        ? { src: src.href, width: first?.width && first.height ? first.width : 160, height: first?.width && first.height ? first.height : 160 }
+        ? { src: sizedImage(src, 80), width: first?.width && first.height ? first.width : 160, height: first?.width && first.height ? first.height : 160 }
         : undefined,
       price: priceText(product.price, product.compareAtPrice, this.#locale, this.#t, from),
       soldOut,
