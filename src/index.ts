@@ -7,7 +7,7 @@ export { VitrinePlayer } from './components/player/player.js';
 export { defineElement } from './define/define.js';
 export type { ShowStores } from './stores/show.js';
 export type { PlayerStore } from './stores/player.js';
-export type { PlayerState, EngineName, PlayerErrorCode, QualityLevel, CaptionTrack } from './player/types.js';
+export type { PlayerState, EngineName, ActiveEngine, PlayerErrorCode, QualityLevel, CaptionTrack } from './player/types.js';
 export type { VitrinePlayDetail, VitrinePauseDetail, VitrineErrorDetail, VitrineLiveEdgeDetail } from './player/events.js';
 export type { VitrineEventName, VitrineEventDetail } from './internal/emit.js';
 export { resolveLocale, LANGUAGES, type Language, type ResolvedLocale } from './i18n/locale.js';

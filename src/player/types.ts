@@ -23,6 +23,9 @@ export type PlayerState =
 export type EngineName = 'auto' | 'hlsjs' | 'native';
 export const ENGINE_NAMES: readonly EngineName[] = ['auto', 'hlsjs', 'native'];
 
+/** The engine actually playing: `auto` resolves to one of these. */
+export type ActiveEngine = Exclude<EngineName, 'auto'>;
+
 /** Why playback failed, in `vitrine-error` events. */
 export type PlayerErrorCode =
   /** `src` is missing or not an http(s) URL. */
@@ -40,6 +43,7 @@ export type PlayerErrorCode =
 export interface QualityLevel {
   /** Index in the engine's level list; -1 is automatic selection. */
   readonly index: number;
+  /** Pixels; 0 when the manifest does not say. */
   readonly height: number;
   readonly width: number;
   readonly bitrate: number;
@@ -49,7 +53,10 @@ export interface QualityLevel {
 
 /** A subtitles / captions track from the manifest. */
 export interface CaptionTrack {
+  /** Index in the engine's subtitle track list. */
   readonly index: number;
+  /** The track's name from the manifest, e.g. `Nederlands`. */
   readonly label: string;
+  /** BCP 47 language from the manifest, e.g. `nl`; empty when it does not say. */
   readonly language: string;
 }
