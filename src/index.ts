@@ -49,6 +49,11 @@ export type {
 export { createProductsStore, type ProductsStore, type ProductsStatus } from './stores/products.js';
 export { createCartStore, type CartStore, type CartSyncStatus } from './stores/cart.js';
 export { cartMessages, cartErrorMessage } from './i18n/cart.js';
+// Commerce UI: the product carousel and the add-to-cart overlay.
+export { VitrineProducts } from './components/products/products.js';
+export type { VitrineProductOpenDetail } from './components/products/events.js';
+export { VitrineProductOverlay, type OverlayShowOptions } from './components/product-overlay/product-overlay.js';
+export { CommerceController, type CommerceOptions } from './controllers/commerce.js';
 export { VitrineChat } from './components/chat/chat.js';
 export { LiveConnection, type LiveConnectionOptions } from './live/connection.js';
 export { viewerIdentity, browserStorage, type ViewerIdentity, type IdentityStorage } from './live/identity.js';

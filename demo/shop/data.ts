@@ -39,6 +39,7 @@ export const liveShow: Readonly<Record<string, string>> = {
   products: `shopify:${DEMO_HANDLES.join(',')}`,
   cart: 'shopify',
   currency: 'EUR',
+  creator: 'demo-creator',
   'live-server': '/',
   show: DEMO_SHOW,
 };

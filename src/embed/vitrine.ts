@@ -5,5 +5,7 @@ import { autoload } from './autoload.js';
 
 autoload({
   'vitrine-player': () => import('../define/player.js'),
+  'vitrine-products': () => import('../define/products.js'),
+  'vitrine-product-overlay': () => import('../define/product-overlay.js'),
   'vitrine-chat': () => import('../define/chat.js'),
 });

@@ -8,6 +8,7 @@ import { createProductsStore, type ProductsStore } from './products.js';
  */
 export interface ShowStores {
   readonly player: PlayerStore;
+  /** The show's products, their loading state and the ids pinned as "live now". */
   readonly products: ProductsStore;
   /** The show's live connection (chat, viewers; pins and offers build on it). */
   readonly live: LiveStore;

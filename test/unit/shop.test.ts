@@ -53,7 +53,7 @@ describe('demo shop pages', () => {
     expect(page.match(/<li class="card"/g)).toHaveLength(products.length);
     expect(page).toContain('<script type="module" src="/vitrine/vitrine.js"></script>');
     expect(page).toContain(
-      `<vitrine-show title="Spring drop, live from the studio" poster="/hls/vod/poster.jpg" src="/hls/live/main/master.m3u8" products="shopify:${DEMO_HANDLES.join(',')}" cart="shopify" currency="EUR" live-server="/" show="spring-drop"></vitrine-show>`,
+      `<vitrine-show title="Spring drop, live from the studio" poster="/hls/vod/poster.jpg" src="/hls/live/main/master.m3u8" products="shopify:${DEMO_HANDLES.join(',')}" cart="shopify" currency="EUR" creator="demo-creator" live-server="/" show="spring-drop"></vitrine-show>`,
     );
     expect(page).toContain('€89.00');
     expect(page).toContain('src="/demo-images/linen-overshirt-sand.svg"');

@@ -1,13 +1,23 @@
-import { adoptStyles, html, render, unsafeCSS, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { adoptStyles, html, nothing, render, svg, unsafeCSS, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { CommerceController } from '../../controllers/commerce.js';
+import { StoreController } from '../../controllers/store.js';
 import { defineElement } from '../../define/define.js';
+import { resolveLocale } from '../../i18n/locale.js';
+import { productsMessages } from '../../i18n/products.js';
+import { translator } from '../../i18n/translate.js';
 import { createShowStores, type ShowStores } from '../../stores/show.js';
 import { hostResetCss } from '../host.styles.js';
 import { VitrinePlayer } from '../player/player.js';
+import type { VitrineProductOverlay } from '../product-overlay/product-overlay.js';
+import { hasProducts } from '../products/layout.js';
+import { VitrineProducts } from '../products/products.js';
 import { showFacadeCss } from './show.styles.js';
 import { ShowLive } from './show-live.js';
 import { showViewStyles } from './show-view.styles.js';
 import type { VitrineShow } from './show.js';
+
+const cartIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 4h2.2l2.3 11.2a1.5 1.5 0 0 0 1.5 1.2h8.6a1.5 1.5 0 0 0 1.5-1.1L21 8H6.2"/><circle cx="9.5" cy="20" r="1.3"/><circle cx="17.5" cy="20" r="1.3"/></svg>`;
 
 /**
  * The loaded <vitrine-show>: renders the player (and, as they arrive, products, chat and cart)
@@ -19,6 +29,11 @@ export class ShowView implements ReactiveControllerHost {
   /** Chat and the other live features; `live.connection` is the widget's one live connection. */
   readonly live: ShowLive;
   readonly #controllers = new Set<ReactiveController>();
+  /** The show's products and cart session, configured by its attributes and properties. */
+  readonly commerce: CommerceController;
+  /** The add-to-cart overlay, over the video; its code loads when a product is first opened. */
+  readonly overlay: VitrineProductOverlay = document.createElement('vitrine-product-overlay');
+  readonly #cart: StoreController<ReturnType<CommerceController['cart']['get']>>;
   #connected = false;
   #updateScheduled = false;
   #updateComplete: Promise<boolean> = Promise.resolve(true);
@@ -30,6 +45,17 @@ export class ShowView implements ReactiveControllerHost {
     adoptStyles(root, [unsafeCSS(hostResetCss), unsafeCSS(showFacadeCss), showViewStyles]);
     root.replaceChildren();
     this.live = new ShowLive(this);
+    this.commerce = new CommerceController(this, host, this.stores.products, () => ({
+      products: host.getAttribute('products'),
+      productsData: host.products,
+      cart: host.getAttribute('cart'),
+      cartAdapter: host.cartAdapter,
+      currency: host.getAttribute('currency'),
+      show: host.getAttribute('show'),
+      creator: host.getAttribute('creator'),
+    }));
+    this.#cart = new StoreController(this, this.commerce.cart);
+    this.overlay.setAttribute('part', 'product-overlay');
     this.connected();
   }
 
@@ -90,25 +116,54 @@ export class ShowView implements ReactiveControllerHost {
   #template() {
     const host = this.host;
     const attr = (name: string): string | undefined => host.getAttribute(name) ?? undefined;
-    return html`<div class="frame" title="">
-      <vitrine-player
-        part="player"
-        exportparts="video, controls"
-        src=${ifDefined(attr('src'))}
-        poster=${ifDefined(attr('poster'))}
-        locale=${ifDefined(attr('locale'))}
-        label=${ifDefined(attr('title'))}
-        ?autoplay=${host.autoplay}
-        ?muted=${host.muted}
-        .store=${this.stores.player}
-      ></vitrine-player>
-      ${this.live.template()}
-    </div>`;
+    const withProducts = hasProducts(host, host.products);
+    if (withProducts) {
+      const locale = attr('locale');
+      if (locale) this.overlay.setAttribute('locale', locale);
+      else this.overlay.removeAttribute('locale');
+    }
+    return html`<div class="stage frame" part="stage" title="">
+        <vitrine-player
+          part="player"
+          exportparts="video, controls"
+          src=${ifDefined(attr('src'))}
+          poster=${ifDefined(attr('poster'))}
+          locale=${ifDefined(attr('locale'))}
+          label=${ifDefined(attr('title'))}
+          ?autoplay=${host.autoplay}
+          ?muted=${host.muted}
+          .store=${this.stores.player}
+        ></vitrine-player>
+        ${this.live.template()} ${this.#cartButton()}
+      </div>
+      ${withProducts
+        ? html`<vitrine-products
+              class="strip"
+              part="products"
+              title=""
+              locale=${ifDefined(attr('locale'))}
+              .commerce=${this.commerce}
+              .overlay=${this.overlay}
+            ></vitrine-products>
+            ${this.overlay}`
+        : nothing}`;
+  }
+
+  /** The merchant's cart, over the video: the number of items, and the shop's cart on click. */
+  #cartButton() {
+    const session = this.commerce.session;
+    if (!session) return nothing;
+    const count = this.#cart.value?.itemCount ?? 0;
+    const t = translator(productsMessages, resolveLocale(this.host.getAttribute('locale'), this.host));
+    return html`<button class="cart" part="cart-button" type="button" aria-label=${t('cart', { count })} @click=${() => session.openCart()}>
+      ${cartIcon}${count > 0 ? html`<span class="count" aria-hidden="true">${count > 99 ? '99+' : count}</span>` : nothing}
+    </button>`;
   }
 }
 
 /** Renders the full widget into a <vitrine-show>'s shadow root. */
 export function mountShowView(host: VitrineShow, root: ShadowRoot): ShowView {
   defineElement('vitrine-player', VitrinePlayer);
+  defineElement('vitrine-products', VitrineProducts);
   return new ShowView(host, root);
 }

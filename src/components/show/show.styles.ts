@@ -1,15 +1,24 @@
-/** The facade: the box the full widget will fill, a poster, a title and a play button. */
+import { PRODUCTS_HEIGHT } from '../products/layout.js';
+
+/**
+ * The facade: the box the full widget will fill, a poster, a title and a play button. The box is
+ * a 16:9 stage for the video, plus the product strip under it when the show has products; both
+ * the facade and the loaded widget lay out into it, so nothing shifts.
+ */
 export const showFacadeCss = `
 :host {
   position: relative;
+  display: flex;
+  flex-direction: column;
   width: 100%;
-  aspect-ratio: 16 / 9;
   overflow: hidden;
   border-radius: var(--vitrine-radius, 12px);
   background: var(--vitrine-video-background, #0b0b0f);
   color: #fff;
   contain: layout paint;
 }
+.stage { position: relative; flex: 1 1 auto; min-height: 0; aspect-ratio: 16 / 9; }
+.strip { flex: none; height: ${PRODUCTS_HEIGHT}; }
 .facade { position: absolute; inset: 0; display: grid; place-items: center; }
 .poster { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
 .title {

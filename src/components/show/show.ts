@@ -5,6 +5,8 @@ import { showMessages } from '../../i18n/show.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import { hostResetCss } from '../host.styles.js';
+import { hasProducts, upgradeProperties } from '../products/layout.js';
+import type { CartAdapter } from '../../commerce/cart.js';
 import { showFacadeCss } from './show.styles.js';
 import type { ShowView } from './show-view.js';
 
@@ -75,12 +77,19 @@ function playIcon(): SVGSVGElement {
  * @csspart poster - The poster image of the facade.
  * @csspart title - The show title on the facade.
  * @csspart play-button - The facade's play button.
+ * @csspart stage - The video area (player, cart button).
+ * @csspart products - The product carousel under the video (a <vitrine-products>).
+ * @csspart products-placeholder - The strip reserved for the carousel before the widget loads.
+ * @csspart cart-button - The cart button over the video, with the number of items in the merchant's cart.
+ * @csspart product-overlay - The add-to-cart overlay (a <vitrine-product-overlay>).
  * @csspart chat - The live chat (`<vitrine-chat>`), with `live-server` and `show`.
  * @csspart chat-toggle - The button that hides and shows the chat.
  * @cssproperty --vitrine-accent - Accent colour (play button, badges). Default `#e11d48`.
  * @cssproperty --vitrine-radius - Corner radius of the widget. Default `12px`.
  * @cssproperty --vitrine-font-family - Font of the widget's text. Default the system UI font.
  * @cssproperty --vitrine-video-background - Background behind the video. Default `#0b0b0f`.
+ * @cssproperty --vitrine-products-height - Height of the product strip under the video. Default `124px`.
+ * @fires vitrine-product-open - The shopper opened a product from the carousel; cancel it to keep the overlay closed.
  * @fires vitrine-play - Playback started or resumed.
  * @fires vitrine-pause - Playback paused.
  * @fires vitrine-error - Playback trouble; `detail.code` says which, `detail.fatal` whether it gave up.
@@ -96,11 +105,40 @@ export class VitrineShow extends ElementBase {
   #view: ShowView | undefined;
   #viewPromise: Promise<ShowView | undefined> | undefined;
   #viewport: IntersectionObserver | undefined;
+  #products: unknown = undefined;
+  #cartAdapter: CartAdapter | undefined;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [facadeSheet()];
+    upgradeProperties(this, ['products', 'cartAdapter']);
+  }
+
+  /**
+   * Products as data (Vitrine's feed schema); wins over the `products` attribute. May be set
+   * before the widget loads: it is handed over when it does.
+   */
+  get products(): unknown {
+    return this.#products;
+  }
+  set products(value: unknown) {
+    this.#products = value;
+    this.#propertyChanged();
+  }
+
+  /** A custom cart adapter (see `CartAdapter`); wins over the `cart` attribute. May be set before the widget loads. */
+  get cartAdapter(): CartAdapter | undefined {
+    return this.#cartAdapter;
+  }
+  set cartAdapter(value: CartAdapter | undefined) {
+    this.#cartAdapter = value ?? undefined;
+    this.#propertyChanged();
+  }
+
+  #propertyChanged(): void {
+    if (this.#view) this.#view.requestUpdate();
+    else if (this.isConnected) this.#renderFacade();
   }
 
   /** HLS manifest URL (`.m3u8`) of the live stream or replay. */
@@ -276,7 +314,17 @@ export class VitrineShow extends ElementBase {
     status.setAttribute('role', 'status');
     facade.append(status);
 
-    this.#root.replaceChildren(facade);
+    const stage = document.createElement('div');
+    stage.className = 'stage';
+    stage.append(facade);
+    this.#root.replaceChildren(stage);
+    // Reserve the carousel's strip now, so nothing moves when the widget loads.
+    if (hasProducts(this, this.#products)) {
+      const strip = document.createElement('div');
+      strip.className = 'strip';
+      strip.setAttribute('part', 'products-placeholder');
+      this.#root.append(strip);
+    }
   }
 
   #setBusy(busy: boolean, failed = false): void {
