@@ -113,7 +113,7 @@ ${siteFooter()}`;
     title: `${shop.name} · ${shop.tagline}`,
     description: `${shop.name}: ${shop.tagline}. Watch the live show and shop without leaving the video.`,
     stylesheets: ['/assets/shop.css'],
-    scripts: [vitrineScript(options.embed)],
+    scripts: [vitrineScript(options.embed), html`<script type="module" src="/assets/shop.js"></script>`],
     body,
   });
 }

@@ -43,7 +43,13 @@ export function renderProductPage(p: DemoProduct, catalog: DemoShop, cartCount: 
   </div>
 </main>
 ${siteFooter()}`;
-  return documentHtml({ title: `${p.title} · ${shop.name}`, description: `${p.title} by ${p.vendor}`, stylesheets: ['/assets/shop.css'], body });
+  return documentHtml({
+    title: `${p.title} · ${shop.name}`,
+    description: `${p.title} by ${p.vendor}`,
+    stylesheets: ['/assets/shop.css'],
+    scripts: [html`<script type="module" src="/assets/shop.js"></script>`],
+    body,
+  });
 }
 
 export function renderNotFound(cartCount: number, what = 'This page does not exist.'): string {

@@ -46,7 +46,8 @@ export function createShopRoutes(options: ShopRoutesOptions): Route[] {
   const { catalog } = options;
   const cdn = options.cdn ?? '/vitrine/';
   const show = { ...liveShow, ...options.show };
-  const shopCsp = contentSecurityPolicy({ script: [scriptSource(cdn)] });
+  // The shop's own theme script ('self') and Vitrine's folder.
+  const shopCsp = contentSecurityPolicy({ script: ["'self'", scriptSource(cdn)] });
   const cartCount = (req: IncomingMessage): number => {
     const token = cartToken(req);
     const cart = token ? catalog.carts.get(token) : undefined;

@@ -41,6 +41,24 @@ describe('demo shop', () => {
     await page.close();
   });
 
+  it("keeps the header's cart count in step with an add made inside the live show", async () => {
+    const page = await setup.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const watch = await watchPage(page);
+    await page.goto(`${setup.demo.url}/`);
+    const count = page.locator('.cart-link [data-cart-count]');
+    expect(await count.textContent()).toBe('0');
+    await page.locator('vitrine-show vitrine-products .card', { hasText: 'Ceramic pour-over set' }).click({ timeout: 30_000 });
+    const overlay = page.locator('vitrine-show vitrine-product-overlay');
+    await overlay.locator('[part="add-button"]').click();
+    await expect.poll(() => count.textContent(), { timeout: 15_000 }).toBe('1');
+    expect(await page.locator('.cart-link').getAttribute('aria-label')).toBe('Cart, 1 item');
+    // The shop's own count agrees after a reload (the same cart, server-side).
+    await page.reload();
+    expect(await count.textContent()).toBe('1');
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
   it('filters the grid by search and collection, and shows the query as text', async () => {
     const page = await setup.browser.newPage();
     const watch = await watchPage(page);

@@ -99,7 +99,7 @@ describe('demo shop pages', () => {
 
   it('loads Vitrine from another origin when told to, and allows exactly that folder', async () => {
     const response = await fetch(`${cdnDemo.url}/lab/embed?script=classic`);
-    expect(response.headers.get('content-security-policy')).toContain('script-src https://cdn.example.com/vitrine/0.1.0/;');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self' https://cdn.example.com/vitrine/0.1.0/;");
     expect(await response.text()).toContain('<script async src="https://cdn.example.com/vitrine/0.1.0/vitrine.classic.js"></script>');
     const strict = await fetch(`${demo.url}/lab/strict-csp`);
     expect(strict.headers.get('content-security-policy')).toContain(`script-src ${demo.url}/vitrine/;`);
