@@ -1,5 +1,6 @@
-// Time to first frame after play, on the demo's simulated live stream: <vitrine-show> (script
-// tag, CDN build) next to a bare hls.js page playing the same stream, interleaved in one run.
+// Time to first frame after play, on the demo's simulated live stream: the demo shop's
+// <vitrine-show> (script tag, CDN build, with products and chat) next to a bare hls.js page
+// playing the same stream, interleaved in one run.
 //
 // What "after play" means, the same for both pages:
 //   1. a fresh browser context (empty cache), the page loaded and idle, the player in view: the
@@ -30,7 +31,7 @@ const option = (name, fallback) => {
 const RUNS = option('runs', 10);
 const DWELL = option('dwell', 250);
 const TARGET = 1.2;
-const STREAM = 'main';
+const STREAM = 'main'; // the stream the demo shop's show plays
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -68,7 +69,8 @@ async function firstFrameAfterClick(browser, url, kind) {
 const demo = await createDemoServer({ port: 0 });
 const browser = await launchChromium();
 const pages = {
-  widget: `${demo.url}/lab/embed?stream=${STREAM}`,
+  // The demo shop's own page: the full show (player, products, chat) on the simulated live stream.
+  widget: `${demo.url}/`,
   bare: `${demo.url}/lab/bare-hls?stream=${STREAM}`,
   'bare-noworker': `${demo.url}/lab/bare-hls?stream=${STREAM}&worker=off`,
 };
