@@ -1,7 +1,7 @@
 // Two builds from one source tree:
 //  - npm: ESM, one file per module (tree-shakable), every dependency external; `.d.ts` come from tsc.
 //  - cdn: everything bundled and code-split for a <script> tag; a tiny facade entry, the rest on demand.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -51,6 +51,26 @@ function classicLoader() {
 }
 
 /**
+ * Writes dist/cdn-build.json: every file of the CDN build with the files it imports statically
+ * and dynamically, as rollup linked them. `npm run size` measures the entry with what it pulls
+ * in from this, and integrators can read which files to preload.
+ */
+function buildManifest(path) {
+  return {
+    name: 'vitrine-cdn-manifest',
+    writeBundle(_options, bundle) {
+      const files = {};
+      for (const [fileName, item] of Object.entries(bundle)) {
+        if (item.type === 'chunk') files[fileName] = { name: item.name, entry: item.isEntry, imports: item.imports, dynamicImports: item.dynamicImports };
+        else if (!fileName.endsWith('.map')) files[fileName] = { name: item.names?.[0] ?? fileName, entry: false, imports: [], dynamicImports: [] };
+      }
+      mkdirSync('dist', { recursive: true });
+      writeFileSync(path, `${JSON.stringify({ files }, null, 2)}\n`);
+    },
+  };
+}
+
+/**
  * rollup-plugin-esbuild resolves relative imports itself (so `./x.js` finds `x.ts`), also inside
  * node_modules, which skips the `browser` field there: socket.io-client then pulled in its Node
  * transports. Let it resolve only our own sources.
@@ -92,6 +112,7 @@ export default [
         esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: true, legalComments: 'none', define: { ...define, 'process.env.NODE_ENV': '"production"' } }),
       ),
       classicLoader(),
+      buildManifest('dist/cdn-build.json'),
     ],
     output: {
       dir: 'dist/cdn',

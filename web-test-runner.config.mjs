@@ -3,21 +3,13 @@
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.ts';
 import { browserCommands, browserMiddleware } from './test/support/wtr-commands.ts';
 import { counterReporter } from './test/support/wtr-counter-reporter.ts';
 import { liveServerCommands } from './test/support/wtr-live.ts';
 import { defaultReporter } from '@web/test-runner';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--mute-audio',
-];
+export { CHROMIUM_ARGS };
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -57,7 +49,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         headless: true,
         args: CHROMIUM_ARGS,
       },

@@ -1,23 +1,35 @@
-// The demo shop server: the shop pages, the CDN build, simulated HLS streams and (as they arrive)
-// the Shopify-style cart API and the live server, on one port. Tests start it with port 0.
+// The demo shop server: the shop pages, the CDN build, simulated HLS streams, an optional real
+// ffmpeg encoder, the Shopify-contract cart API and the live server (socket.io, chat), on one
+// port. Tests start it in-process with port 0.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { pipeline, staticFiles, type Route } from './http.js';
+import type { Encoder } from './hls/encoder.js';
 import { createHlsRoutes } from './hls/routes.js';
-import { shopifyRoutes } from './shopify/index.js';
 import { attachLive, type DemoLive } from './live.js';
+import { createShopRoutes } from './shop/routes.js';
+import { DemoShop, shopifyRoutes } from './shopify/index.js';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly host?: string;
+  /**
+   * Where the shop pages load Vitrine from: default `/vitrine/` (this server). Another origin's
+   * folder (e.g. a second demo server's `http://127.0.0.1:9000/vitrine/`) proves the CDN build.
+   */
+  readonly cdn?: string;
+  /** A running ffmpeg encoder (hls/encoder.ts): served under its prefix and shown on the shop. */
+  readonly encoder?: Encoder;
 }
 
 export interface DemoServer {
   readonly server: Server;
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
   readonly url: string;
+  /** The simulated live streams' state (tests provoke failures through /hls/control/<name>). */
+  readonly hls: ReturnType<typeof createHlsRoutes>;
   /** The live server (chat) attached to the same port. */
   readonly live: DemoLive;
   close(): Promise<void>;
@@ -27,12 +39,21 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 
 export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const hls = createHlsRoutes({ mediaDir: here('./media/') });
+  // One catalog with stock and carts, behind both the shop's pages and its Shopify cart API.
+  const catalog = new DemoShop();
+  const shop = createShopRoutes({
+    catalog,
+    cdn: options.cdn,
+    show: options.encoder ? { src: options.encoder.src } : undefined,
+  });
+  // First match wins. Keep this a plain list: one line per feature.
   const routes: Route[] = [
-    hls.route,
-    // The CDN build, as a shop would load it from a CDN.
+    hls.route, // /hls/vod/, /hls/live/<name>/, /hls/control/<name>
+    ...(options.encoder ? [options.encoder.route] : []), // /hls/encoder/
+    // The CDN build, as a shop would load it from a CDN (module scripts need CORS).
     staticFiles('/vitrine/', here('../dist/cdn/'), { 'access-control-allow-origin': '*' }),
-    shopifyRoutes(), // the shop's Shopify-contract cart API, catalog and cart page
-    staticFiles('/', here('./shop/')),
+    ...shop, // /, /products/<handle>, POST /cart/add, /lab/..., /assets/
+    shopifyRoutes({ shop: catalog }), // Shopify Ajax API (/cart.js, /cart/add.js, ...), /cart, /checkout, /demo-images/
   ];
   const server = createServer(pipeline(routes));
   const live = await attachLive(server);
@@ -42,6 +63,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   return {
     server,
     url,
+    hls,
     live,
     close: async () => {
       await live.close();

@@ -1,14 +1,14 @@
 // Browser-side: reads the frame-number barcode burned into the demo media (scripts/make-media.sh)
-// from the frame a <video> is showing, so tests know exactly which frame is on screen.
+// and the ffmpeg encoder's stream (demo/hls/encoder.ts) from the frame a <video> is showing, so
+// tests know exactly which frame is on screen.
 
-/** Geometry of the barcode in the 1280x720 source picture. */
-const SOURCE_WIDTH = 1280;
-const BITS = 10;
-const BLOCK_X = (bit: number) => 16 + bit * 40 + 16; // centre of block `bit`
-const BLOCK_Y = 692; // centre row
-
-/** The frame number (0..599 within the 20 s loop) shown by `video`, or null if unreadable. */
-export function readFrameNumber(video: HTMLVideoElement): number | null {
+/**
+ * The frame number shown by `video` (0..599 within the demo media's 20 s loop; the encoder's
+ * barcode has 16 bits), or null if unreadable. Self-contained, so end-to-end tests can hand it
+ * to Playwright's `page.evaluate` as it is.
+ */
+export function readFrameNumber(video: HTMLVideoElement, bits = 10): number | null {
+  // Geometry in the 1280x720 source picture: block i is centred at x = 32 + 40 i, y = 692.
   const width = video.videoWidth;
   const height = video.videoHeight;
   if (!width || !height) return null;
@@ -18,10 +18,10 @@ export function readFrameNumber(video: HTMLVideoElement): number | null {
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return null;
   context.drawImage(video, 0, 0, width, height);
-  const scale = width / SOURCE_WIDTH;
+  const scale = width / 1280;
   let value = 0;
-  for (let bit = 0; bit < BITS; bit += 1) {
-    const [r, g, b] = context.getImageData(Math.round(BLOCK_X(bit) * scale), Math.round(BLOCK_Y * scale), 1, 1).data;
+  for (let bit = 0; bit < bits; bit += 1) {
+    const [r, g, b] = context.getImageData(Math.round((32 + bit * 40) * scale), Math.round(692 * scale), 1, 1).data;
     const luma = 0.299 * r! + 0.587 * g! + 0.114 * b!;
     if (luma > 128) value |= 1 << bit;
   }

@@ -243,7 +243,10 @@ export class VitrineShow extends ElementBase {
     try {
       const { mountShowView } = await import('./show-view.js');
       this.#viewport?.disconnect();
+      // Focusing the facade's button loads the widget (intent); keep the keyboard user's place.
+      const hadFocus = this.#root.activeElement !== null;
       this.#view = mountShowView(this, this.#root);
+      if (hadFocus) await this.#focusPlayer(this.#view);
       return this.#view;
     } catch (error) {
       // A chunk that fails to load (offline, CDN hiccup) must not leave a dead button.
@@ -252,6 +255,16 @@ export class VitrineShow extends ElementBase {
       this.#setBusy(false, true);
       return undefined;
     }
+  }
+
+  /** Moves focus to the loaded player's play button (or the player), unless it went elsewhere. */
+  async #focusPlayer(view: ShowView): Promise<void> {
+    await view.updateComplete;
+    const player = view.player;
+    await player?.updateComplete;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && active !== this) return;
+    (player?.shadowRoot?.querySelector<HTMLElement>('[part~="play-button"]') ?? player)?.focus();
   }
 
   #translate() {
