@@ -4,7 +4,8 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { minifyTemplates, terserChunks } from './scripts/rollup/minify-templates.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -23,9 +24,13 @@ const npmInputs = Object.fromEntries(
     .map((file) => [file.slice('src/'.length, -'.ts'.length), file]),
 );
 
-/** Chunks for the CDN build: hls.js and socket.io-client each load only when needed. */
+/**
+ * Chunks for the CDN build: hls.js and socket.io-client each load only when needed; Lit and
+ * nanostores share one chunk with a name that says what it is.
+ */
 function cdnChunk(id) {
   if (/[\\/]node_modules[\\/]hls\.js[\\/]/.test(id)) return 'hls';
+  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|nanostores)[\\/]/.test(id)) return 'lit';
   if (/[\\/]node_modules[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]/.test(id)) return 'socket';
   return undefined;
 }
@@ -86,6 +91,11 @@ function ownSourcesOnly(plugin) {
   };
 }
 
+const cdnDefine = { ...define, 'process.env.NODE_ENV': '"production"' };
+
+/** Browsers the CDN build supports; newer syntax (private fields, class fields) ships as is. */
+const CDN_TARGETS = ['chrome100', 'edge100', 'firefox100', 'safari15.4'];
+
 /** Marks the executable of the live server. */
 const binBanner = (chunk) => (chunk.fileName === 'server/bin.js' ? '#!/usr/bin/env node' : '');
 
@@ -109,8 +119,13 @@ export default [
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       ownSourcesOnly(
-        esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: true, legalComments: 'none', define: { ...define, 'process.env.NODE_ENV': '"production"' } }),
+        esbuild({ target: CDN_TARGETS, tsconfig: 'tsconfig.json', define: cdnDefine }),
       ),
+      // After transpiling (the tags are still named `css` and `html`), before minifying chunks.
+      minifyTemplates(),
+      // Chunk-level, so dependencies (nanostores reads process.env.NODE_ENV) get the defines too.
+      minify({ target: CDN_TARGETS, legalComments: 'none', define: cdnDefine }),
+      terserChunks(),
       classicLoader(),
       buildManifest('dist/cdn-build.json'),
     ],
