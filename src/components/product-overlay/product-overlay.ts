@@ -412,25 +412,16 @@ export class VitrineProductOverlay extends LitElement {
     this.requestUpdate();
   }
 
-  /**
-   * The description is folded away until the shopper opens it: merchant HTML needs DOMPurify,
-   * which then loads (once per page), so the add-to-cart path never waits for it.
-   */
+  /** The description is built when the shopper first opens it: most shoppers never do. */
   #onAboutToggle = (event: Event): void => {
     const product = this.product;
     if (!(event.currentTarget as HTMLDetailsElement).open || !product?.description || this.description) return;
     // Sanitised DOM nodes, never an HTML string.
-    sanitizeDescription(product.description).then(
-      (fragment) => {
-        if (this.product !== product) return;
-        const container = document.createElement('div');
-        container.className = 'description';
-        container.setAttribute('part', 'description');
-        container.append(fragment);
-        this.description = container;
-      },
-      (error: unknown) => warn(this, 'could not show the product description.', error),
-    );
+    const container = document.createElement('div');
+    container.className = 'description';
+    container.setAttribute('part', 'description');
+    container.append(sanitizeDescription(product.description));
+    this.description = container;
   };
 
   #onSubmit = (event: SubmitEvent): void => {
