@@ -78,12 +78,17 @@ export function createShopRoutes(options: ShopRoutesOptions): Route[] {
     if (path === '/' || path === '/index.html') {
       const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
       const collection = url.searchParams.get('collection') ?? undefined;
-      return sendPage(res, 200, renderListing({ embed: { cdn }, catalog, show, cartCount: cartCount(req), query, collection }), shopCsp);
+      // `?layout=vertical` shows the widget's vertical layout; `?widget=off` is the page without
+      // Vitrine at all (the Lighthouse benchmark's baseline).
+      const layout = url.searchParams.get('layout') === 'vertical' ? 'vertical' : undefined;
+      const widget = url.searchParams.get('widget') !== 'off';
+      const listingShow = layout ? { ...show, layout } : show;
+      return sendPage(res, 200, renderListing({ embed: { cdn }, catalog, show: listingShow, widget, cartCount: cartCount(req), query, collection }), shopCsp);
     }
     const product = /^\/products\/([\w-]{1,100})$/.exec(path);
     if (product) {
       const found = catalog.product(product[1]!);
-      if (found) return sendPage(res, 200, renderProductPage(found, catalog, cartCount(req)), shopCsp);
+      if (found) return sendPage(res, 200, renderProductPage(found, catalog, cartCount(req), { embed: { cdn }, show }), shopCsp);
       return sendPage(res, 404, renderNotFound(cartCount(req), 'We could not find that product.'), shopCsp);
     }
     if (path === '/host.html') {

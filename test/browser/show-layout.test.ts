@@ -44,6 +44,8 @@ async function loadedShow(layout: string | null, width: number, dir: 'ltr' | 'rt
   show.cartAdapter = cart ?? memoryCart();
   show.setAttribute('live-server', server.url);
   show.setAttribute('show', freshShow('layout'));
+  // A stream URL gives the player its big play button (nothing is fetched before play).
+  show.setAttribute('src', '/no-stream/master.m3u8');
   if (layout !== null) show.setAttribute('layout', layout);
   show.products = [simpleProduct('a'), simpleProduct('b'), simpleProduct('c')];
   container.append(show);
@@ -149,6 +151,14 @@ describe('<vitrine-show layout="vertical">', () => {
         expect(inside(button, stage)).to.equal(true);
       }
       expect(overlaps(cart, toggle!)).to.equal(false);
+      // The player's big play button stays clear of the chat and can be hit.
+      const player = widget.root.querySelector('vitrine-player')!;
+      await player.updateComplete;
+      const play = player.shadowRoot!.querySelector('[part="play-button"]')!;
+      const playBox = box(play);
+      expect(overlaps(playBox, chat), 'play button under the chat').to.equal(false);
+      expect(player.shadowRoot!.elementFromPoint(playBox.left + playBox.width / 2, playBox.top + playBox.height / 2)?.closest('[part="play-button"]')).to.equal(play);
+      expect(widget.root.elementFromPoint(playBox.left + playBox.width / 2, playBox.top + playBox.height / 2)).to.equal(player);
     });
   }
 
@@ -208,4 +218,63 @@ describe('<vitrine-show layout> attribute', () => {
     expectSameBoxes(widget);
     expect(widget.root.querySelector('.layout')!.classList.contains('inline')).to.equal(true);
   });
+});
+
+describe('the README rule that reserves the box before the script runs (the demo shop has it)', () => {
+  const TAG = 'vitrine-show-not-yet';
+
+  /** The `vitrine-show…:not(:defined)` rules of the demo shop's stylesheet, for an element that is never defined. */
+  async function reserveRules(): Promise<CSSStyleSheet> {
+    const text = await (await fetch('/demo/shop/assets/shop.css')).text();
+    const shop = new CSSStyleSheet();
+    shop.replaceSync(text);
+    const picked: string[] = [];
+    const visit = (rules: CSSRuleList, wrap: (css: string) => string): void => {
+      for (const rule of rules) {
+        if (rule instanceof CSSStyleRule && rule.selectorText.includes('vitrine-show') && rule.selectorText.includes(':not(:defined)')) {
+          picked.push(wrap(rule.cssText.replaceAll('vitrine-show', TAG)));
+        } else if (rule instanceof CSSContainerRule) {
+          visit(rule.cssRules, (css) => `@container ${rule.conditionText} { ${css} }`);
+        }
+      }
+    };
+    visit(shop.cssRules, (css) => css);
+    expect(picked.length).to.be.greaterThan(5);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(picked.join('\n'));
+    return sheet;
+  }
+
+  const cases: [string, number][] = [
+    ['products="/feed.json" live-server="/" show="s"', 1000],
+    ['products="/feed.json" live-server="/" show="s"', 600],
+    ['live-server="/" show="s"', 600],
+    ['products="/feed.json"', 1000],
+    ['', 500],
+    ['layout="vertical" products="/feed.json" live-server="/" show="s"', 1000],
+    ['layout="vertical" live-server="/" show="s"', 360],
+  ];
+  for (const [attributes, width] of cases) {
+    it(`matches the facade's box: ${attributes || 'no attributes'}, ${width} px`, async () => {
+      const sheet = await reserveRules();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      try {
+        const container = await fixture<HTMLElement>(html`<div style=${`width: ${width}px`}></div>`);
+        const reserved = document.createElement(TAG);
+        const show = document.createElement('vitrine-show');
+        show.setAttribute('loading', 'interaction');
+        for (const [, name, value] of attributes.matchAll(/([\w-]+)="([^"]*)"/g)) {
+          reserved.setAttribute(name!, value!);
+          show.setAttribute(name!, value!);
+        }
+        container.append(reserved, show);
+        const a = box(reserved);
+        const b = box(show);
+        expect(a.width, 'width').to.be.closeTo(b.width, 0.5);
+        expect(a.height, 'height').to.be.closeTo(b.height, 0.5);
+      } finally {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      }
+    });
+  }
 });

@@ -36,6 +36,13 @@ export const showViewStyles = css`
     --vitrine-chat-background: transparent;
     --vitrine-chat-border-color: rgb(255 255 255 / 0.28);
   }
+  .vertical .chat::part(base) {
+    backdrop-filter: none;
+  }
+  /* The big play button moves up out of the chat's way (the chat starts below the middle). */
+  .vertical vitrine-player::part(play-button) {
+    translate: 0 -20cqi;
+  }
   .vertical .chat::part(messages),
   .vertical .chat::part(header),
   .vertical .strip::part(card) {
@@ -61,9 +68,6 @@ export const showViewStyles = css`
     flex-direction: column;
     inset-block-start: auto;
     inset-block-end: calc(var(--vitrine-controls-height, 56px) + 8px);
-  }
-  .vertical.with-chat .actions {
-    inset-block-end: calc(var(--vitrine-controls-height, 56px) + 52cqi);
   }
   .vertical.with-products .actions {
     inset-block-end: calc(var(--vitrine-controls-height, 56px) + var(--vitrine-products-height, 124px) + 14px);

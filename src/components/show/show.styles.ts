@@ -49,7 +49,7 @@ export const showFacadeCss = `
 }
 .vertical > .panel > * { pointer-events: auto; }
 /* Chat above the products, as on Douyin; room at the inline end for the button rail (chat toggle, cart). */
-.vertical .chat { order: -1; block-size: 50cqi; inline-size: calc(100% - 56px); }
+.vertical .chat { order: -1; block-size: 40cqi; inline-size: calc(100% - 56px); }
 .facade { position: absolute; inset: 0; display: grid; place-items: center; }
 .poster { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
 .title {
