@@ -82,7 +82,9 @@ export function createShopRoutes(options: ShopRoutesOptions): Route[] {
       // Vitrine at all (the Lighthouse benchmark's baseline).
       const layout = url.searchParams.get('layout') === 'vertical' ? 'vertical' : undefined;
       const widget = url.searchParams.get('widget') !== 'off';
-      const listingShow = layout ? { ...show, layout } : show;
+      // `?loading=interaction`: the widget's code waits for hover, focus or tap even in view.
+      const loading = url.searchParams.get('loading') === 'interaction' ? 'interaction' : undefined;
+      const listingShow = { ...show, ...(layout ? { layout } : {}), ...(loading ? { loading } : {}) };
       return sendPage(res, 200, renderListing({ embed: { cdn }, catalog, show: listingShow, widget, cartCount: cartCount(req), query, collection }), shopCsp);
     }
     const product = /^\/products\/([\w-]{1,100})$/.exec(path);
