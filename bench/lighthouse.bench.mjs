@@ -59,6 +59,7 @@ async function measure(url, port) {
     vitrineBytes: scripts.filter((r) => path(r).startsWith('/vitrine/')).reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
     vitrineGzip: scripts.filter((r) => path(r).startsWith('/vitrine/')).reduce((sum, r) => sum + gzipped(path(r)), 0),
     scripts: scripts.map((r) => `${path(r)} ${r.transferSize ?? 0} B`),
+    lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
   };
 }
 
@@ -76,7 +77,7 @@ try {
       const result = await measure(pages[side], chrome.port);
       runs[side].push(result);
       process.stdout.write(
-        `  run ${run + 1}/${RUNS} ${side.padEnd(11)} TBT ${result.tbt.toFixed(0).padStart(4)} ms  LCP ${result.lcp.toFixed(0).padStart(5)} ms  CLS ${result.cls.toFixed(3)}  score ${result.score}  script ${result.scriptBytes} B (Vitrine ${result.vitrineBytes} B)\n`,
+        `  run ${run + 1}/${RUNS} ${side.padEnd(11)} TBT ${result.tbt.toFixed(0).padStart(4)} ms  LCP ${result.lcp.toFixed(0).padStart(5)} ms  CLS ${result.cls.toFixed(3)}  score ${result.score}  script ${result.scriptBytes} B (Vitrine ${result.vitrineBytes} B)  LCP element ${result.lcpElement.slice(0, 60)}\n`,
       );
     }
   }
