@@ -21,7 +21,8 @@ async function shopper(name: string): Promise<Page> {
   await context.addInitScript((n) => localStorage.setItem('vitrine:name', n), name);
   const page = await context.newPage();
   await page.goto(`${demo.url}/`);
-  await page.locator('vitrine-show').hover();
+  // Over the video's corner: a pointer resting on a product card would fetch the overlay's code.
+  await page.locator('vitrine-show').hover({ position: { x: 20, y: 20 } });
   await page.locator('vitrine-chat [part="input"]').waitFor();
   return page;
 }
