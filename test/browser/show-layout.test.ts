@@ -3,6 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/show.js';
 import type { VitrineShow } from '../../src/components/show/show.js';
 import { freshShow, live, type StartedServer } from './chat-support.js';
+import { control, liveSrc, streamName, waitForState } from '../support/player-fixture.js';
 import { memoryCart, simpleProduct, type MemoryCart } from './products-fixtures.js';
 
 // <vitrine-show layout="inline|vertical"> at a wide and a narrow width: the facade reserves the
@@ -36,7 +37,7 @@ interface Widget {
 }
 
 /** A show with products, a cart and chat, in a container of `width` px; loaded, its chat rendered. */
-async function loadedShow(layout: string | null, width: number, dir: 'ltr' | 'rtl' = 'ltr', cart?: MemoryCart): Promise<Widget> {
+async function loadedShow(layout: string | null, width: number, dir: 'ltr' | 'rtl' = 'ltr', cart?: MemoryCart, src = '/no-stream/master.m3u8'): Promise<Widget> {
   const container = await fixture<HTMLElement>(html`<div dir=${dir} style=${`width: ${width}px`}></div>`);
   const show = document.createElement('vitrine-show');
   show.setAttribute('loading', 'interaction');
@@ -45,7 +46,8 @@ async function loadedShow(layout: string | null, width: number, dir: 'ltr' | 'rt
   show.setAttribute('live-server', server.url);
   show.setAttribute('show', freshShow('layout'));
   // A stream URL gives the player its big play button (nothing is fetched before play).
-  show.setAttribute('src', '/no-stream/master.m3u8');
+  show.setAttribute('src', src);
+  if (src !== '/no-stream/master.m3u8') show.setAttribute('autoplay', '');
   if (layout !== null) show.setAttribute('layout', layout);
   show.products = [simpleProduct('a'), simpleProduct('b'), simpleProduct('c')];
   container.append(show);
@@ -195,6 +197,45 @@ describe('<vitrine-show> item count on the cart button', () => {
       // The topmost thing at the badge's centre is the badge itself.
       const hit = widget.root.elementFromPoint(count.left + count.width / 2, count.top + count.height / 2);
       expect(hit?.classList.contains('count')).to.equal(true);
+    });
+  }
+});
+
+describe("<vitrine-show> buttons over a playing live stream", () => {
+  const cases: [string, number, 'ltr' | 'rtl'][] = [
+    ['inline', 360, 'ltr'],
+    ['inline', 1000, 'rtl'],
+    ['vertical', 360, 'ltr'],
+  ];
+  for (const [layout, width, dir] of cases) {
+    it(`never cover each other: LIVE badge, tap to unmute, chat toggle, cart and its count (${layout}, ${width} px, ${dir})`, async () => {
+      const name = streamName('layout');
+      await control(name);
+      const adapter = memoryCart();
+      const widget = await loadedShow(layout, width, dir, adapter, liveSrc(name));
+      adapter.changeElsewhere({ key: 'x', productId: 'a', variantId: 'a', title: 'Product a', quantity: 7, properties: {} });
+      const player = widget.root.querySelector('vitrine-player')!;
+      await waitForState(player, 'playing');
+      const inPlayer = (part: string): Element | null | undefined => player.shadowRoot?.querySelector(`[part~="${part}"]`);
+      await waitUntil(() => inPlayer('live-badge') && inPlayer('unmute-button') && widget.root.querySelector('.cart .count'), 'LIVE badge, unmute button and cart count shown');
+      const boxes: [string, Box][] = [
+        ['LIVE badge', box(inPlayer('live-badge')!)],
+        ['unmute', box(inPlayer('unmute-button')!)],
+        ['cart', box(widget.root.querySelector('[part="cart-button"]')!)],
+        ['chat', box(widget.root.querySelector('[part="chat"]')!)],
+        ['products', box(widget.root.querySelector('[part="products"]')!)],
+      ];
+      const toggle = widget.root.querySelector('[part="chat-toggle"]');
+      if (toggle) boxes.push(['chat toggle', box(toggle)]);
+      for (let i = 0; i < boxes.length; i += 1) {
+        for (let j = i + 1; j < boxes.length; j += 1) {
+          const [a, boxA] = boxes[i]!;
+          const [b, boxB] = boxes[j]!;
+          expect(overlaps(boxA, boxB), `${a} overlaps ${b}`).to.equal(false);
+        }
+      }
+      expect(inside(box(widget.root.querySelector('.cart .count')!), boxes[2]![1])).to.equal(true);
+      player.pause();
     });
   }
 });
