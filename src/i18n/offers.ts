@@ -1,0 +1,52 @@
+import { defineMessages } from './translate.js';
+
+/** The flash offer banner over the video, and buying at the offer price. */
+export const offerMessages = defineMessages(
+  {
+    flashOffer: 'Flash offer',
+    region: 'Flash offer: {title}',
+    left: { one: '{count} left', other: '{count} left' },
+    soldOut: 'Sold out',
+    ended: 'Offer ended',
+    endsIn: 'Ends in {time}',
+    buy: 'Buy now',
+    cartSetsPrice: 'The shop’s cart sets the final price.',
+    addedAtOffer: { one: 'Added to your cart at the offer price.', other: '{count} added to your cart at the offer price.' },
+    claimSoldOut: 'Sold out: the last units at the offer price just went. Nothing was added to your cart.',
+    claimExpired: 'This offer has ended. Nothing was added to your cart.',
+    claimShort: { one: 'Only {count} left at the offer price.', other: 'Only {count} left at the offer price.' },
+    claimFailed: 'The offer could not be reserved. Check your connection and try again.',
+  },
+  {
+    nl: {
+      flashOffer: 'Flitsaanbieding',
+      region: 'Flitsaanbieding: {title}',
+      left: { one: 'Nog {count} over', other: 'Nog {count} over' },
+      soldOut: 'Uitverkocht',
+      ended: 'Aanbieding afgelopen',
+      endsIn: 'Eindigt over {time}',
+      buy: 'Nu kopen',
+      cartSetsPrice: 'De winkelwagen van de winkel bepaalt de uiteindelijke prijs.',
+      addedAtOffer: { one: 'Toegevoegd aan je winkelwagen tegen de aanbiedingsprijs.', other: '{count} toegevoegd aan je winkelwagen tegen de aanbiedingsprijs.' },
+      claimSoldOut: 'Uitverkocht: de laatste stuks tegen de aanbiedingsprijs zijn net weg. Er is niets aan je winkelwagen toegevoegd.',
+      claimExpired: 'Deze aanbieding is afgelopen. Er is niets aan je winkelwagen toegevoegd.',
+      claimShort: { one: 'Nog maar {count} over tegen de aanbiedingsprijs.', other: 'Nog maar {count} over tegen de aanbiedingsprijs.' },
+      claimFailed: 'De aanbieding kon niet worden gereserveerd. Controleer je verbinding en probeer het opnieuw.',
+    },
+    fr: {
+      flashOffer: 'Vente flash',
+      region: 'Vente flash : {title}',
+      left: { one: 'Plus que {count}', other: 'Plus que {count}' },
+      soldOut: 'Épuisé',
+      ended: 'Offre terminée',
+      endsIn: 'Se termine dans {time}',
+      buy: 'Acheter',
+      cartSetsPrice: 'Le panier de la boutique fixe le prix final.',
+      addedAtOffer: { one: 'Ajouté à votre panier au prix de l’offre.', other: '{count} articles ajoutés à votre panier au prix de l’offre.' },
+      claimSoldOut: 'Épuisé : les derniers articles au prix de l’offre viennent de partir. Rien n’a été ajouté à votre panier.',
+      claimExpired: 'Cette offre est terminée. Rien n’a été ajouté à votre panier.',
+      claimShort: { one: 'Plus que {count} au prix de l’offre.', other: 'Plus que {count} au prix de l’offre.' },
+      claimFailed: 'L’offre n’a pas pu être réservée. Vérifiez votre connexion et réessayez.',
+    },
+  },
+);
