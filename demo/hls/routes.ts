@@ -1,5 +1,6 @@
 // HLS for the demo and the tests: the committed media as VOD (/hls/vod/), and as simulated live
-// streams (/hls/live/<name>/) that loop forever with program date time. Each live stream has its
+// streams (/hls/live/<name>/) that loop forever with program date time. /hls/replay/<name>/ is
+// the first loop of a stream as a VOD with program date time (a replay of the show). Each live stream has its
 // own state, which tests change through /hls/control/<name> to provoke failures: not started yet
 // (manifest 404), segments failing, corrupt or stalled, the show ending. They can also carry
 // timed metadata: POST { metadata: { value } } puts an ID3 TXXX "vitrine" frame in an emsg box
@@ -172,10 +173,11 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
       return true;
     }
 
-    const live = /^\/hls\/live\/([\w-]{1,64})\/(.+)$/.exec(url.pathname);
+    const live = /^\/hls\/(live|replay)\/([\w-]{1,64})\/(.+)$/.exec(url.pathname);
     if (!live || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    const name = live[1]!;
-    const path = live[2]!;
+    const replay = live[1] === 'replay';
+    const name = live[2]!;
+    const path = live[3]!;
     const state = stream(name);
     if (state.latency > 0) await new Promise((resolve) => setTimeout(resolve, state.latency));
 
@@ -200,15 +202,16 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     if (file === 'index.m3u8') {
       if (state.offline) return notFound();
       const extension = rendition.kind === 'subtitles' ? 'vtt' : 'm4s';
+      // A replay lists the first loop (segments 0 .. loopLength-1) and ends.
       const text = livePlaylist({
         epoch: state.epoch,
-        now: now(),
-        windowSize,
+        now: replay ? state.epoch + loopLength * segmentDuration * 1000 : now(),
+        windowSize: replay ? loopLength : windowSize,
         segmentDuration,
         loopLength,
         targetDuration: rendition.playlist.targetDuration,
         init: rendition.playlist.init,
-        ended: state.ended,
+        ended: replay || state.ended,
         uri: (k) => `k${k}.${extension}`,
       });
       if (!text) return notFound();
@@ -228,9 +231,9 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     const k = Number(segment[1]);
     const window = liveWindow({ epoch: state.epoch, now: now(), windowSize, segmentDuration, loopLength });
     // Only segments that exist by now (a player asking ahead of the live edge gets 404).
-    if (!window || k > window.last) return notFound();
+    if (replay ? k >= loopLength : !window || k > window.last) return notFound();
     const committed = rendition.playlist.segments[k % loopLength]!;
-    if (rendition.kind === 'media') {
+    if (rendition.kind === 'media' && !replay) {
       requests.set(name, (requests.get(name) ?? 0) + 1);
       switch (state.segments) {
         case 'fail':

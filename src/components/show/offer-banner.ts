@@ -170,8 +170,9 @@ export function overlayOffer(pins: ShowPins, offer: Offer, locale: ResolvedLocal
   return {
     variantId: offer.variantId,
     price: offer.price,
+    // At least one: a sell-out the widget has heard of still gets its clear answer from the claim.
     get max() {
-      return Math.min(PROTOCOL_LIMITS.claimQuantity, pins.sync.offer(offer.id)?.remaining ?? offer.remaining);
+      return Math.min(PROTOCOL_LIMITS.claimQuantity, Math.max(1, pins.sync.offer(offer.id)?.remaining ?? offer.remaining));
     },
     get note() {
       return pins.session?.adapter.offerPrices ? '' : t('cartSetsPrice');
