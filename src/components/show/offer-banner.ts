@@ -6,10 +6,7 @@ import { CartError } from '../../commerce/cart.js';
 import type { CartSession } from '../../commerce/cart-session.js';
 import type { Product } from '../../commerce/product.js';
 import { formatDuration } from '../../i18n/format.js';
-import type { ResolvedLocale } from '../../i18n/locale.js';
-import { offerMessages } from '../../i18n/offers.js';
-import { productsMessages } from '../../i18n/products.js';
-import { translator } from '../../i18n/translate.js';
+import type { MessagesController } from '../../controllers/messages.js';
 import { randomKey } from '../../live/identity.js';
 import { PROTOCOL_LIMITS, type Offer } from '../../live/protocol.js';
 import type { OfferOnScreen } from '../../stores/sync.js';
@@ -130,15 +127,17 @@ export interface BannerContext {
   readonly pins: ShowPins;
   readonly onScreen: OfferOnScreen;
   readonly product: Product;
-  readonly locale: ResolvedLocale;
+  /** The widget's text (ready: the show has rendered). */
+  readonly text: MessagesController;
 }
 
 /** The banner: discount, price, units left (live), countdown (on the viewer's playback), buy. */
-export function offerBanner({ pins, onScreen, product, locale }: BannerContext): TemplateResult {
+export function offerBanner({ pins, onScreen, product, text }: BannerContext): TemplateResult {
   const { offer, state } = onScreen;
-  const t = translator(offerMessages, locale);
+  const { locale } = text;
+  const t = text.t('offers');
   const variant = product.variants.find((candidate) => candidate.id === offer.variantId) ?? product.variants[0]!;
-  const price = priceText(offer.price, variant.price, locale, translator(productsMessages, locale));
+  const price = priceText(offer.price, variant.price, locale, text.t('products'));
   const now = onScreen.clock === 'stream' ? pins.sync.position : pins.sync.serverNow();
   const left = formatDuration(Math.ceil((onScreen.endsAt - now) / 1000), locale.tag);
   return html`<div class="offer ${state}" part="offer-banner" role="region" aria-label=${t('region', { title: product.title })} data-offer=${offer.id} data-state=${state}>
@@ -154,7 +153,7 @@ export function offerBanner({ pins, onScreen, product, locale }: BannerContext):
               pins.open(product, {
                 returnFocus: event.currentTarget as HTMLElement,
                 ...(offer.variantId ? { variantId: offer.variantId } : {}),
-                offer: overlayOffer(pins, offer, locale),
+                offer: overlayOffer(pins, offer, text),
               })}
           >
             ${t('buy')}
@@ -164,8 +163,8 @@ export function offerBanner({ pins, onScreen, product, locale }: BannerContext):
 }
 
 /** Buying under the offer: claim first, add with the claim, give it back if the add fails. */
-export function overlayOffer(pins: ShowPins, offer: Offer, locale: ResolvedLocale): OverlayOffer {
-  const t = translator(offerMessages, locale);
+export function overlayOffer(pins: ShowPins, offer: Offer, text: MessagesController): OverlayOffer {
+  const t = text.t('offers');
   const connection = pins.sync.connection;
   return {
     variantId: offer.variantId,

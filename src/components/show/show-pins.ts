@@ -1,9 +1,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Product } from '../../commerce/product.js';
 import { StoreController } from '../../controllers/store.js';
-import { resolveLocale } from '../../i18n/locale.js';
-import { productsMessages } from '../../i18n/products.js';
-import { translator } from '../../i18n/translate.js';
 import { emit } from '../../internal/emit.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
@@ -78,8 +75,8 @@ export class ShowPins implements ReactiveController {
 
   template(): TemplateResult {
     const view = this.view;
-    const locale = resolveLocale(view.host.getAttribute('locale'), view.host);
-    const t = translator(productsMessages, locale);
+    const { locale } = view.text;
+    const t = view.text.t('products');
     const product = this.#product(this.#pinned.value[0]);
     const image = product?.images.map((candidate) => safeHttpUrl(candidate.url)).find(Boolean);
     const onScreen = this.#offer.value;
@@ -95,7 +92,7 @@ export class ShowPins implements ReactiveController {
             </button>`
           : nothing}
       </div>
-      ${onScreen && offered && this.#banner ? this.#banner.offerBanner({ pins: this, onScreen, product: offered, locale }) : nothing}`;
+      ${onScreen && offered && this.#banner ? this.#banner.offerBanner({ pins: this, onScreen, product: offered, text: view.text }) : nothing}`;
   }
 
   /** Opens the add-to-cart overlay on a product, as the carousel does (`vitrine-product-open` first). */
