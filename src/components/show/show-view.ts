@@ -139,6 +139,7 @@ export class ShowView implements ReactiveControllerHost {
           poster=${ifDefined(attr('poster'))}
           locale=${ifDefined(attr('locale'))}
           label=${ifDefined(attr('title'))}
+          live-offset=${ifDefined(attr('live-offset'))}
           ?autoplay=${host.autoplay}
           ?muted=${host.muted}
           .store=${this.stores.player}
