@@ -349,6 +349,36 @@ describe('flash offers in step with the stream', () => {
     expect(snapshot.ok && snapshot.data.offers[0]!.remaining).to.equal(2);
   });
 
+  it('says the offer has ended and adds nothing when it closed while the shopper was buying', async () => {
+    // A server that takes no claims after an offer stops (no grace for viewers behind live).
+    const strict = await live<StartedServer>({ action: 'start', options: { offers: { lateGraceSeconds: 0, stockIntervalMs: 100 } } });
+    try {
+      const cart = memoryCart();
+      const started = await startShow({ cart, server: strict });
+      const { view } = started;
+      await waitUntil(() => view.live.connection?.store.status.get() === 'connected', 'connected', { timeout: 10_000 });
+      const ack = (await as(strict, started.id, 'host', 'offer:start', { productId: 'tee', price: { amount: 1750, currency: 'EUR' }, quantity: 3, durationSeconds: 60, at: streamTime(view) - 500 })) as Ack<Offer>;
+      if (!ack.ok) throw new Error(`offer:start refused: ${ack.error}`);
+      await waitUntil(() => stateText(view) === '3 left', 'live banner', { timeout: 5000 });
+      banner(view)!.querySelector<HTMLButtonElement>('[part="offer-button"]')!.click();
+      await waitUntil(() => view.overlay.open, 'overlay open', { timeout: 5000 });
+      // The studio stops it at a moment this viewer has not reached yet, but this server takes no
+      // more claims: the banner says so; the overlay the shopper has open still tries.
+      expect((await as(strict, started.id, 'host', 'offer:stop', { id: ack.data.id, at: streamTime(view) + 30_000 })).ok).to.equal(true);
+      await waitUntil(() => view.pins.sync.offer(ack.data.id)?.status === 'ended', 'stop heard', { timeout: 5000 });
+      await waitUntil(() => stateText(view) === 'Offer ended', 'banner says ended', { timeout: 5000 });
+      expect(view.overlay.open).to.equal(true);
+      const overlayRoot = view.overlay.shadowRoot!;
+      overlayRoot.querySelector<HTMLButtonElement>('[part="add-button"]')!.click();
+      await waitUntil(() => overlayRoot.querySelector('[role="alert"]')?.textContent?.trim(), 'refusal shown', { timeout: 10_000 });
+      expect(overlayRoot.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('This offer has ended. Nothing was added to your cart.');
+      expect(cart.requests).to.have.length(0);
+      expect(cart.lines).to.have.length(0);
+    } finally {
+      await live({ action: 'stop', id: strict.id });
+    }
+  });
+
   it('says sold out and adds nothing when the last unit goes while the shopper is buying', async () => {
     const cart = memoryCart();
     const started = await startShow({ cart });
