@@ -107,8 +107,8 @@ const streamWorst = worst(streamErrors);
 const frameWorst = worst(frameErrors);
 const met = Math.abs(streamWorst) <= TARGET && Math.abs(frameWorst) <= TARGET;
 console.log(`pin display error over ${PINS} pins (viewer ${BEHIND} s behind live, pins stamped ${LEAD} ms ahead of its playback)
-  streamTime on screen at reveal - stamp   median ${streamMedian.toFixed(0)} ms, worst ${streamWorst.toFixed(0)} ms
-  reveal - presentation of that frame      median ${frameMedian.toFixed(0)} ms, worst ${frameWorst.toFixed(0)} ms
+  streamTime on screen at reveal - stamp   median ${Math.round(streamMedian)} ms, worst ${Math.round(streamWorst)} ms
+  reveal - presentation of that frame      median ${Math.round(frameMedian)} ms, worst ${Math.round(frameWorst)} ms
   target |error| <= ${TARGET} ms: ${met ? 'met' : 'MISSED'}
   machine ${cpus().length} CPUs, load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after`);
 

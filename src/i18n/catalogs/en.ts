@@ -156,7 +156,7 @@ export default {
   offers: {
     flashOffer: 'Flash offer',
     region: 'Flash offer: {title}',
-    left: { one: '{count} left', other: '{count} left' },
+    left: '{count} left',
     soldOut: 'Sold out',
     ended: 'Offer ended',
     endsIn: 'Ends in {time}',
@@ -165,7 +165,7 @@ export default {
     addedAtOffer: { one: 'Added to your cart at the offer price.', other: '{count} added to your cart at the offer price.' },
     claimSoldOut: 'Sold out: the last units at the offer price just went. Nothing was added to your cart.',
     claimExpired: 'This offer has ended. Nothing was added to your cart.',
-    claimShort: { one: 'Only {count} left at the offer price.', other: 'Only {count} left at the offer price.' },
+    claimShort: 'Only {count} left at the offer price.',
     claimFailed: 'The offer could not be reserved. Check your connection and try again.',
   },
 } satisfies Readonly<Record<string, Catalog<string>>>;

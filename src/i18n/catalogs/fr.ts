@@ -149,7 +149,7 @@ const fr: Messages = {
   offers: {
     flashOffer: 'Vente flash',
     region: 'Vente flash : {title}',
-    left: { one: 'Plus que {count}', other: 'Plus que {count}' },
+    left: 'Plus que {count}',
     soldOut: 'Épuisé',
     ended: 'Offre terminée',
     endsIn: 'Se termine dans {time}',
@@ -158,7 +158,7 @@ const fr: Messages = {
     addedAtOffer: { one: 'Ajouté à votre panier au prix de l’offre.', other: '{count} articles ajoutés à votre panier au prix de l’offre.' },
     claimSoldOut: 'Épuisé : les derniers articles au prix de l’offre viennent de partir. Rien n’a été ajouté à votre panier.',
     claimExpired: 'Cette offre est terminée. Rien n’a été ajouté à votre panier.',
-    claimShort: { one: 'Plus que {count} au prix de l’offre.', other: 'Plus que {count} au prix de l’offre.' },
+    claimShort: 'Plus que {count} au prix de l’offre.',
     claimFailed: 'L’offre n’a pas pu être réservée. Vérifiez votre connexion et réessayez.',
   },
 };

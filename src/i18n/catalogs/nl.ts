@@ -149,7 +149,7 @@ const nl: Messages = {
   offers: {
     flashOffer: 'Flitsaanbieding',
     region: 'Flitsaanbieding: {title}',
-    left: { one: 'Nog {count} over', other: 'Nog {count} over' },
+    left: 'Nog {count} over',
     soldOut: 'Uitverkocht',
     ended: 'Aanbieding afgelopen',
     endsIn: 'Eindigt over {time}',
@@ -158,7 +158,7 @@ const nl: Messages = {
     addedAtOffer: { one: 'Toegevoegd aan je winkelwagen tegen de aanbiedingsprijs.', other: '{count} toegevoegd aan je winkelwagen tegen de aanbiedingsprijs.' },
     claimSoldOut: 'Uitverkocht: de laatste stuks tegen de aanbiedingsprijs zijn net weg. Er is niets aan je winkelwagen toegevoegd.',
     claimExpired: 'Deze aanbieding is afgelopen. Er is niets aan je winkelwagen toegevoegd.',
-    claimShort: { one: 'Nog maar {count} over tegen de aanbiedingsprijs.', other: 'Nog maar {count} over tegen de aanbiedingsprijs.' },
+    claimShort: 'Nog maar {count} over tegen de aanbiedingsprijs.',
     claimFailed: 'De aanbieding kon niet worden gereserveerd. Controleer je verbinding en probeer het opnieuw.',
   },
 };
