@@ -22,7 +22,7 @@ export interface SizeReport {
 }
 export declare const KB: number;
 export declare const BUDGETS: { readonly entry: number; readonly widget: number };
-/** Enforced ratchet ceilings (bytes gzip) while a budget is not met. */
+/** Enforced ceilings where a design budget is not met yet (a ratchet). */
 export declare const CEILINGS: { readonly widget: number };
 export declare function measure(dir?: string, manifestPath?: string): SizeReport;
 export declare function overBudget(report: SizeReport): string[];
