@@ -126,6 +126,11 @@ export class ShowSync implements ReactiveController {
     return this.#offers.get(id);
   }
 
+  /** Whether the show has run an offer (its banner code can load before one is on screen). */
+  get hasOffers(): boolean {
+    return this.#offers.size > 0;
+  }
+
   hostConnected(): void {
     const { player, live, products } = this.stores;
     this.#unsubscribe = [
@@ -198,11 +203,13 @@ export class ShowSync implements ReactiveController {
     for (const event of pins) this.#addPin(`s${event.id}`, event.productId, event.action === 'pin', event.at, true);
     this.#offers.clear();
     for (const offer of offers) this.#offers.set(offer.id, offer);
+    if (offers.length) this.host.requestUpdate();
     this.#update();
   }
 
   #setOffer(offer: Offer): void {
     const known = this.#offers.get(offer.id);
+    if (!known) this.host.requestUpdate();
     // A stock update may have overtaken this (each node throttles its own).
     this.#offers.set(offer.id, known && known.seq > offer.seq ? { ...offer, remaining: known.remaining, seq: known.seq } : offer);
     this.#update();

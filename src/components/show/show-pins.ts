@@ -41,7 +41,9 @@ export class ShowPins implements ReactiveController {
 
   hostUpdate(): void {
     const onScreen = this.#offer.value;
-    if (onScreen && !this.#banner && !this.#loading) {
+    // Loaded as soon as an offer is known: it arrives seconds before this viewer's playback
+    // reaches it, so the banner's code is there by its moment.
+    if ((onScreen || this.sync.hasOffers) && !this.#banner && !this.#loading) {
       this.#loading = true;
       import('./offer-banner.js').then(
         (banner) => {
