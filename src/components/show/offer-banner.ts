@@ -1,6 +1,6 @@
 // The flash offer banner over the video, and buying at the offer price. Loaded only by shows
 // that run an offer (ShowPins imports it when the first one is on screen).
-import { css, html, nothing, unsafeCSS, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { OFFER_PROPERTY } from '../../commerce/attribution.js';
 import { CartError } from '../../commerce/cart.js';
 import type { CartSession } from '../../commerce/cart-session.js';
@@ -12,6 +12,7 @@ import { PROTOCOL_LIMITS, type Offer } from '../../live/protocol.js';
 import type { OfferOnScreen } from '../../stores/sync.js';
 import type { OverlayOffer } from '../product-overlay/product-overlay.js';
 import { priceText } from '../products/price.js';
+import { srOnlyCss } from '../products/products.styles.js';
 import type { ShowPins } from './show-pins.js';
 
 const styles = css`
@@ -91,14 +92,6 @@ const styles = css`
     outline: 3px solid #fff;
     outline-offset: 2px;
   }
-  .offer .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .offer.ended,
   .offer.sold_out {
     background: rgb(0 0 0 / 0.6);
@@ -116,11 +109,16 @@ const styles = css`
   }
 `;
 
-/** Adds the banner's styles to the show's shadow root (once). */
+const sheetOf = (text: string): CSSStyleSheet => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  return sheet;
+};
+
+/** Adds the banner's styles (and the visually hidden text it uses) to the show's shadow root, once. */
 export function adoptBannerStyles(root: ShadowRoot): void {
-  const sheet = styles.styleSheet ?? new CSSStyleSheet();
-  if (!styles.styleSheet) sheet.replaceSync(unsafeCSS(styles).cssText);
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const sheets = [srOnlyCss, styles].map((style) => style.styleSheet ?? sheetOf(style.cssText)).filter((sheet) => !root.adoptedStyleSheets.includes(sheet));
+  if (sheets.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
 }
 
 export interface BannerContext {
