@@ -31,6 +31,7 @@ const ATTRIBUTES = [
   'creator',
   'loading',
   'layout',
+  'live-offset',
 ] as const;
 
 export type ShowLoading = 'lazy' | 'eager' | 'interaction';
@@ -77,6 +78,7 @@ function playIcon(): SVGSVGElement {
  * @attr {string} creator - Affiliate / creator ref carried to the cart line.
  * @attr {'lazy'|'interaction'|'eager'} loading - When the full widget loads. Default `lazy`.
  * @attr {'inline'|'vertical'} layout - `inline` (default): video with a side panel (products, chat) on wide widgets, stacked on narrow ones. `vertical`: 9:16 video with chat and products over it.
+ * @attr {number} live-offset - Seconds behind the live edge to play at (the player's `live-offset`); pins and offers follow wherever playback is.
  * @csspart facade - The placeholder shown before the widget loads.
  * @csspart poster - The poster image of the facade.
  * @csspart title - The show title on the facade.
