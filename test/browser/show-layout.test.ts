@@ -208,7 +208,7 @@ describe("<vitrine-show> buttons over a playing live stream", () => {
     ['vertical', 360, 'ltr'],
   ];
   for (const [layout, width, dir] of cases) {
-    it(`never cover each other: LIVE badge, tap to unmute, chat toggle, cart and its count (${layout}, ${width} px, ${dir})`, async () => {
+    it(`never cover each other: pinned product, offer banner, LIVE badge, tap to unmute, chat toggle, cart and its count (${layout}, ${width} px, ${dir})`, async () => {
       const name = streamName('layout');
       await control(name);
       const adapter = memoryCart();
@@ -218,7 +218,20 @@ describe("<vitrine-show> buttons over a playing live stream", () => {
       await waitForState(player, 'playing');
       const inPlayer = (part: string): Element | null | undefined => player.shadowRoot?.querySelector(`[part~="${part}"]`);
       await waitUntil(() => inPlayer('live-badge') && inPlayer('unmute-button') && widget.root.querySelector('.cart .count'), 'LIVE badge, unmute button and cart count shown');
+      // A pinned product and a flash offer (unstamped: shown as they arrive) join them over the video.
+      const showId = widget.show.getAttribute('show')!;
+      const host = (event: string, payload: unknown) => live<{ ok: boolean; error?: string }>({ action: 'emit', id: server.id, show: showId, role: 'host', event, payload });
+      await waitUntil(() => widget.show.view!.live.connection?.store.status.get() === 'connected', 'connected', { timeout: 10_000 });
+      expect(await host('pin:set', { productId: 'a', at: null })).to.include({ ok: true });
+      expect(await host('offer:start', { productId: 'b', price: { amount: 1750, currency: 'EUR' }, quantity: 3, durationSeconds: 60 })).to.include({ ok: true });
+      const part = (name: string): Element | null => widget.root.querySelector(`[part="${name}"]`);
+      await waitUntil(() => part('pinned-card') && part('offer-banner'), 'pinned card and offer banner shown', { timeout: 10_000 });
+      // A narrow inline video has no room for both: the banner (with its own buy button) takes the card's place.
+      const narrowInline = layout === 'inline' && width < 600;
+      expect(part('pinned-card')!.checkVisibility(), 'pinned card shown').to.equal(!narrowInline);
       const boxes: [string, Box][] = [
+        ['offer banner', box(part('offer-banner')!)],
+        ...(narrowInline ? [] : [['pinned card', box(part('pinned-card')!)] as [string, Box]]),
         ['LIVE badge', box(inPlayer('live-badge')!)],
         ['unmute', box(inPlayer('unmute-button')!)],
         ['cart', box(widget.root.querySelector('[part="cart-button"]')!)],
@@ -231,10 +244,13 @@ describe("<vitrine-show> buttons over a playing live stream", () => {
         for (let j = i + 1; j < boxes.length; j += 1) {
           const [a, boxA] = boxes[i]!;
           const [b, boxB] = boxes[j]!;
-          expect(overlaps(boxA, boxB), `${a} overlaps ${b}`).to.equal(false);
+          expect(overlaps(boxA, boxB), `${a} overlaps ${b}: ${JSON.stringify([boxA, boxB])}`).to.equal(false);
         }
       }
-      expect(inside(box(widget.root.querySelector('.cart .count')!), boxes[2]![1])).to.equal(true);
+      expect(inside(box(widget.root.querySelector('.cart .count')!), box(part('cart-button')!))).to.equal(true);
+      for (const [name, shown] of boxes.filter(([name]) => name === 'offer banner' || name === 'pinned card')) {
+        expect(inside(shown, box(part('stage')!)), `${name} over the video`).to.equal(true);
+      }
       player.pause();
     });
   }

@@ -185,6 +185,16 @@ export const showViewStyles = css`
   .stage .offer {
     inset-block-start: 56px;
   }
+  /*
+   * A narrow inline video (under 600 px: 16:9 is under 340 px tall) has no room for the top row,
+   * the banner, the pinned card and the controls at once: while an offer is on screen the banner
+   * (it has its own buy button) stands in for the pinned card.
+   */
+  @container vitrine-show (max-width: 599px) {
+    .inline .stage:has(.offer) .pinned {
+      display: none;
+    }
+  }
   @keyframes vitrine-pin-in {
     from {
       opacity: 0;
