@@ -12,6 +12,11 @@ const CONTROLS_HEIGHT = 'var(--vitrine-controls-height, 56px)';
  *  - inline, narrow or without chat: 16:9 video, then the product strip, then the chat.
  *  - inline, wide with chat: 16:9 video, and a side panel as tall as it (products over chat).
  *  - vertical: one 9:16 video; chat and products float over its lower part (and take no room).
+ * Notes (kept out of the shipped string): the wide panel has size containment so it never makes
+ * the widget taller than the video, it stretches to it; the vertical panel's gradient is a scrim
+ * that keeps text readable over any picture; the vertical chat comes above the products (as on
+ * Douyin) and leaves room at the inline end for the button rail; the play icon's margin is
+ * physical on purpose (media icons do not mirror in right-to-left pages).
  */
 export const showFacadeCss = `
 :host {
@@ -34,7 +39,6 @@ export const showFacadeCss = `
 @container vitrine-show (min-width: ${SIDE_PANEL_MIN_PX}px) {
   .inline.with-chat { flex-direction: row; }
   .inline.with-chat > .stage { flex: 1 1 0; min-inline-size: 0; }
-  /* Size containment: the panel never makes the widget taller than the video; it stretches to it. */
   .inline.with-chat > .panel { flex: none; inline-size: var(--vitrine-panel-width, 340px); contain: size; }
   .inline.with-chat .chat { flex: 1 1 0; block-size: auto; }
 }
@@ -43,12 +47,10 @@ export const showFacadeCss = `
   position: absolute; z-index: 1;
   inset-inline: 0; inset-block-end: ${CONTROLS_HEIGHT};
   gap: 6px; padding-block-start: 40px;
-  /* A scrim so chat and product text stay readable over any picture. */
   background: linear-gradient(transparent, rgb(0 0 0 / 0.55) 40px);
   pointer-events: none;
 }
 .vertical > .panel > * { pointer-events: auto; }
-/* Chat above the products, as on Douyin; room at the inline end for the button rail (chat toggle, cart). */
 .vertical .chat { order: -1; block-size: 40cqi; inline-size: calc(100% - 56px); }
 .facade { position: absolute; inset: 0; display: grid; place-items: center; }
 .poster { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
@@ -67,7 +69,6 @@ export const showFacadeCss = `
 }
 .play:hover { transform: scale(1.06); }
 .play:focus-visible { outline: 3px solid #fff; outline-offset: 3px; }
-/* Physical on purpose: the triangle points right in every direction (media icons do not mirror). */
 .play svg { width: 30px; height: 30px; margin-left: 4px; fill: currentColor; }
 .play[aria-busy="true"] svg { opacity: 0.5; }
 .status { position: absolute; inset-block-end: 12px; inset-inline: 0; text-align: center; font-size: 0.95em; }
