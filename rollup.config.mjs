@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { minifyTemplates, terserChunks } from './scripts/rollup/minify-templates.mjs';
+import { socketTransports } from './scripts/rollup/socket-transports.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -120,6 +121,7 @@ export default [
   {
     input: { vitrine: 'src/embed/vitrine.ts' },
     plugins: [
+      socketTransports(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       ownSourcesOnly(
         esbuild({ target: CDN_TARGETS, tsconfig: 'tsconfig.json', define: cdnDefine }),
