@@ -16,6 +16,9 @@ afterAll(async () => {
   await demo?.close();
 });
 
+/** Every URL each page requested, from its first request. */
+const requested = new Map<Page, string[]>();
+
 async function shopper(name: string, { noWebSocket = false } = {}): Promise<Page> {
   const context = await browser.newContext();
   await context.addInitScript((n) => localStorage.setItem('vitrine:name', n), name);
@@ -31,6 +34,9 @@ async function shopper(name: string, { noWebSocket = false } = {}): Promise<Page
     });
   }
   const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  requested.set(page, requests);
   await page.goto(`${demo.url}/`);
   await page.locator('vitrine-show').hover();
   await page.locator('vitrine-chat [part="input"]').waitFor();
@@ -55,6 +61,8 @@ describe('demo shop chat', () => {
     await expect.poll(() => anna.locator('vitrine-chat [part="viewer-count"]').getAttribute('aria-label'), { timeout: 15_000 }).toBe('2 viewers');
 
     const host = await browser.newPage();
+    const hostRequests: string[] = [];
+    host.on('request', (request) => hostRequests.push(request.url()));
     await host.goto(`${demo.url}/host.html#token=${demo.live.hostToken}`);
     await expect.poll(() => texts(host), { timeout: 15_000 }).toEqual(['Does it come in blue?', 'Yes, and in red!']);
     const message = host.locator('vitrine-chat [part~="message"]').filter({ hasText: 'Yes, and in red!' });
@@ -64,6 +72,9 @@ describe('demo shop chat', () => {
     await expect.poll(() => texts(ben), { timeout: 15_000 }).toEqual(['Does it come in blue?']);
     // Nothing was reloaded: the chat code and socket.io-client had already loaded on demand.
     expect(scripts.filter((url) => url.endsWith('.js'))).toEqual([]);
+    // The moderation tools are staff code: the host downloaded them, the shoppers never did.
+    expect(hostRequests.some((url) => /\/chunks\/staff-[\w-]+\.js$/.test(url)), hostRequests.join('\n')).toBe(true);
+    for (const page of [anna, ben]) expect(requested.get(page)!.filter((url) => url.includes('/chunks/staff-'))).toEqual([]);
   });
 
   it('falls back to XHR long-polling where WebSocket is blocked (the transports the CDN build keeps)', async () => {
