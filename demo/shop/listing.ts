@@ -18,6 +18,8 @@ export interface ListingOptions {
   readonly catalog: DemoShop;
   /** Attributes of the page's <vitrine-show>. */
   readonly show: Readonly<Record<string, string>>;
+  /** False: the page without Vitrine (no element, no script), for comparisons. Default true. */
+  readonly widget?: boolean;
   readonly cartCount: number;
   readonly query?: string;
   readonly collection?: string;
@@ -62,7 +64,7 @@ function productCard(p: DemoProduct, catalog: DemoShop): SafeHtml {
 }
 
 export function renderListing(options: ListingOptions): string {
-  const { query = '', collection } = options;
+  const { query = '', collection, widget = true } = options;
   const shown = filterProducts(options.catalog.products, { query, collection });
   const heading = query
     ? `Results for “${query}”`
@@ -82,9 +84,18 @@ export function renderListing(options: ListingOptions): string {
           <li><strong>Buy without leaving</strong> the video</li>
         </ul>
       </div>
-      <div class="live-player">
+      ${
+        widget
+          ? html`<div class="live-player">
         <vitrine-show${attributes(options.show)}></vitrine-show>
-      </div>
+        <p class="live-layout">${
+          options.show.layout === 'vertical'
+            ? html`Vertical view · <a href="/#live">Switch to the inline view</a>`
+            : html`Inline view · <a href="/?layout=vertical#live">Switch to the vertical view</a>`
+        }</p>
+      </div>`
+          : ''
+      }
     </div>
   </section>
 
@@ -113,7 +124,14 @@ ${siteFooter()}`;
     title: `${shop.name} · ${shop.tagline}`,
     description: `${shop.name}: ${shop.tagline}. Watch the live show and shop without leaving the video.`,
     stylesheets: ['/assets/shop.css'],
-    scripts: [vitrineScript(options.embed), html`<script type="module" src="/assets/shop.js"></script>`],
+    scripts: [
+      // The show's poster is the largest thing in view: fetch it with the HTML rather than after
+      // the script that draws it (the README's advice for Largest Contentful Paint).
+      ...(widget && options.show.poster ? [html`<link rel="preload" as="image" href="${options.show.poster}" fetchpriority="high" />
+    `] : []),
+      ...(widget ? [vitrineScript(options.embed)] : []),
+      html`<script type="module" src="/assets/shop.js"></script>`,
+    ],
     body,
   });
 }

@@ -3,11 +3,17 @@
 // the variant, `quantity`), plus a pointer to the live show.
 import type { DemoProduct, DemoShop } from '../shopify/index.js';
 import { priceRange, shop } from './data.js';
-import { html, SafeHtml } from './html.js';
-import { documentHtml, siteFooter, siteHeader } from './layout.js';
+import { attributes, html, SafeHtml } from './html.js';
+import { documentHtml, siteFooter, siteHeader, vitrineScript, type EmbedScript } from './layout.js';
 import { formatMoney } from './listing.js';
 
-export function renderProductPage(p: DemoProduct, catalog: DemoShop, cartCount: number): string {
+/** The live show under the product, in the `inline` layout (wide: the chat in a side panel). */
+export interface ProductPageShow {
+  readonly embed: EmbedScript;
+  readonly show: Readonly<Record<string, string>>;
+}
+
+export function renderProductPage(p: DemoProduct, catalog: DemoShop, cartCount: number, live?: ProductPageShow): string {
   const { price, compareAtPrice, available } = priceRange(p);
   const image = p.images[0];
   const single = p.variants.length === 1;
@@ -38,16 +44,23 @@ export function renderProductPage(p: DemoProduct, catalog: DemoShop, cartCount: 
         <input id="quantity" name="quantity" type="number" min="1" max="10" value="1" inputmode="numeric" />
         <button class="button-primary" type="submit"${available ? '' : html` disabled`}>${available ? 'Add to cart' : 'Sold out'}</button>
       </form>
-      <p class="product-live">Shown in this week’s live show. <a href="/#live">Watch it live</a> and shop at show-only prices.</p>
+      <p class="product-live">Shown in this week’s live show. <a href="${live ? '#live' : '/#live'}">Watch it live</a> and shop at show-only prices.</p>
     </div>
   </div>
+  ${
+    live
+      ? html`<section id="live" class="product-show" aria-label="Live show">
+    <vitrine-show${attributes({ ...live.show, layout: 'inline' })}></vitrine-show>
+  </section>`
+      : ''
+  }
 </main>
 ${siteFooter()}`;
   return documentHtml({
     title: `${p.title} · ${shop.name}`,
     description: `${p.title} by ${p.vendor}`,
     stylesheets: ['/assets/shop.css'],
-    scripts: [html`<script type="module" src="/assets/shop.js"></script>`],
+    scripts: [...(live ? [vitrineScript(live.embed)] : []), html`<script type="module" src="/assets/shop.js"></script>`],
     body,
   });
 }

@@ -78,12 +78,19 @@ export function createShopRoutes(options: ShopRoutesOptions): Route[] {
     if (path === '/' || path === '/index.html') {
       const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
       const collection = url.searchParams.get('collection') ?? undefined;
-      return sendPage(res, 200, renderListing({ embed: { cdn }, catalog, show, cartCount: cartCount(req), query, collection }), shopCsp);
+      // `?layout=vertical` shows the widget's vertical layout; `?widget=off` is the page without
+      // Vitrine at all (the Lighthouse benchmark's baseline).
+      const layout = url.searchParams.get('layout') === 'vertical' ? 'vertical' : undefined;
+      const widget = url.searchParams.get('widget') !== 'off';
+      // `?loading=interaction`: the widget's code waits for hover, focus or tap even in view.
+      const loading = url.searchParams.get('loading') === 'interaction' ? 'interaction' : undefined;
+      const listingShow = { ...show, ...(layout ? { layout } : {}), ...(loading ? { loading } : {}) };
+      return sendPage(res, 200, renderListing({ embed: { cdn }, catalog, show: listingShow, widget, cartCount: cartCount(req), query, collection }), shopCsp);
     }
     const product = /^\/products\/([\w-]{1,100})$/.exec(path);
     if (product) {
       const found = catalog.product(product[1]!);
-      if (found) return sendPage(res, 200, renderProductPage(found, catalog, cartCount(req)), shopCsp);
+      if (found) return sendPage(res, 200, renderProductPage(found, catalog, cartCount(req), { embed: { cdn }, show }), shopCsp);
       return sendPage(res, 404, renderNotFound(cartCount(req), 'We could not find that product.'), shopCsp);
     }
     if (path === '/host.html') {

@@ -18,7 +18,7 @@ const chatOf = (show: VitrineShow): VitrineChat | null => show.shadowRoot!.query
 describe('<vitrine-show> with a live server', () => {
   it('opens one connection and hands it to its chat', async () => {
     const id = freshShow('show');
-    const show = await fixture<VitrineShow>(html`<vitrine-show loading="interaction" live-server=${server.url} show=${id} title="Live"></vitrine-show>`);
+    const show = await fixture<VitrineShow>(html`<vitrine-show loading="interaction" layout="vertical" live-server=${server.url} show=${id} title="Live"></vitrine-show>`);
     const view = (await show.load())!;
     const connection = view.live.connection!;
     expect(connection).to.not.equal(null);

@@ -38,7 +38,8 @@ async function shopper(name: string, { noWebSocket = false } = {}): Promise<Page
   page.on('request', (request) => requests.push(request.url()));
   requested.set(page, requests);
   await page.goto(`${demo.url}/`);
-  await page.locator('vitrine-show').hover();
+  // Over the video's corner: a pointer resting on a product card would fetch the overlay's code.
+  await page.locator('vitrine-show').hover({ position: { x: 20, y: 20 } });
   await page.locator('vitrine-chat [part="input"]').waitFor();
   return page;
 }

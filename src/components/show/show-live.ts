@@ -7,9 +7,6 @@ import { resetLiveStore } from '../../stores/live.js';
 import { chatIcon } from '../chat/icons.js';
 import type { ShowView } from './show-view.js';
 
-/** Up to this width (the container query in show-view.styles.ts), the chat covers the video. */
-const NARROW_PX = 560;
-
 /**
  * The live part of a <vitrine-show>: one LiveConnection per widget (opened when `live-server`
  * and `show` are set, closed when the widget leaves the page), handed to its <vitrine-chat>
@@ -19,8 +16,8 @@ export class ShowLive implements ReactiveController {
   /** The widget's live connection, or null without `live-server` and `show`. */
   connection: LiveConnection | null = null;
   #key = '';
-  /** Shown or hidden by the shopper; until they choose, shown on wide widgets only. */
-  #open: boolean | null = null;
+  /** Shown or hidden by the shopper (the `vertical` layout's toggle); shown until they choose. */
+  #open = true;
   #teardown = false;
 
   constructor(private readonly view: ShowView) {
@@ -67,26 +64,38 @@ export class ShowLive implements ReactiveController {
     this.#key = '';
   }
 
-  template(): TemplateResult | typeof nothing {
+  /** The chat toggle, for the `vertical` layout where the chat covers the video. */
+  toggle(): TemplateResult | typeof nothing {
+    if (!this.connection) return nothing;
+    const t = this.view.text.t('chat');
+    const open = this.#open;
+    return html`<button
+      type="button"
+      part="chat-toggle"
+      class="chat-toggle"
+      aria-pressed=${String(open)}
+      aria-label=${open ? t('hideChat') : t('showChat')}
+      title=${open ? t('hideChat') : t('showChat')}
+      @click=${() => {
+        this.#open = !open;
+        this.view.requestUpdate();
+      }}
+    >
+      ${chatIcon}
+    </button>`;
+  }
+
+  /** The chat, in the panel; `hideable` in the `vertical` layout (the toggle), always shown otherwise. */
+  chat(hideable: boolean): TemplateResult | typeof nothing {
     if (!this.connection) return nothing;
     const locale = this.view.host.getAttribute('locale') ?? undefined;
-    const t = this.view.text.t('chat');
-    // On a narrow widget the chat covers the video, so it waits for the shopper to open it.
-    const open = this.#open ?? this.view.host.getBoundingClientRect().width > NARROW_PX;
-    return html`<button
-        type="button"
-        part="chat-toggle"
-        class="chat-toggle"
-        aria-pressed=${String(open)}
-        aria-label=${open ? t('hideChat') : t('showChat')}
-        title=${open ? t('hideChat') : t('showChat')}
-        @click=${() => {
-          this.#open = !open;
-          this.view.requestUpdate();
-        }}
-      >
-        ${chatIcon}
-      </button>
-      <vitrine-chat part="chat" class="chat" overlay locale=${ifDefined(locale)} ?hidden=${!open} .connection=${this.connection}></vitrine-chat>`;
+    return html`<vitrine-chat
+      part="chat"
+      class="chat"
+      overlay
+      locale=${ifDefined(locale)}
+      ?hidden=${hideable && !this.#open}
+      .connection=${this.connection}
+    ></vitrine-chat>`;
   }
 }

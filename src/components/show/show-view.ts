@@ -8,8 +8,8 @@ import { createShowStores, type ShowStores } from '../../stores/show.js';
 import { hostResetCss } from '../host.styles.js';
 import { VitrinePlayer } from '../player/player.js';
 import type { VitrineProductOverlay } from '../product-overlay/product-overlay.js';
-import { hasProducts } from '../products/layout.js';
 import { VitrineProducts } from '../products/products.js';
+import { layoutClass, layoutParts } from './layout.js';
 import { showFacadeCss } from './show.styles.js';
 import { ShowLive } from './show-live.js';
 import { ShowPins } from './show-pins.js';
@@ -125,38 +125,50 @@ export class ShowView implements ReactiveControllerHost {
   #template() {
     const host = this.host;
     const attr = (name: string): string | undefined => host.getAttribute(name) ?? undefined;
-    const withProducts = hasProducts(host, host.products);
-    if (withProducts) {
+    const parts = layoutParts(host, host.products);
+    const vertical = parts.layout === 'vertical';
+    if (parts.products) {
       const locale = attr('locale');
       if (locale) this.overlay.setAttribute('locale', locale);
       else this.overlay.removeAttribute('locale');
     }
-    return html`<div class="stage frame" part="stage" title="">
-        <vitrine-player
-          part="player"
-          exportparts="video, controls"
-          src=${ifDefined(attr('src'))}
-          poster=${ifDefined(attr('poster'))}
-          locale=${ifDefined(attr('locale'))}
-          label=${ifDefined(attr('title'))}
-          live-offset=${ifDefined(attr('live-offset'))}
-          ?autoplay=${host.autoplay}
-          ?muted=${host.muted}
-          .store=${this.stores.player}
-        ></vitrine-player>
-        ${this.pins.template()} ${this.live.template()} ${this.#cartButton()}
+    const toggle = vertical ? this.live.toggle() : nothing;
+    const cart = this.#cartButton();
+    // The same boxes as the facade's (layout.ts, show.styles.ts): nothing shifts when this renders.
+    return html`<div class="${layoutClass(parts)}${cart === nothing ? '' : ' with-cart'}">
+        <div class="stage" part="stage" title="">
+          <vitrine-player
+            part="player"
+            exportparts="video, controls"
+            src=${ifDefined(attr('src'))}
+            poster=${ifDefined(attr('poster'))}
+            locale=${ifDefined(attr('locale'))}
+            label=${ifDefined(attr('title'))}
+            live-offset=${ifDefined(attr('live-offset'))}
+            ?autoplay=${host.autoplay}
+            ?muted=${host.muted}
+            .store=${this.stores.player}
+          ></vitrine-player>
+          ${this.pins.template()}
+          ${toggle === nothing && cart === nothing ? nothing : html`<div class="actions" part="actions">${toggle}${cart}</div>`}
+        </div>
+        ${parts.products || parts.chat
+          ? html`<div class="panel" part="panel">
+              ${parts.products
+                ? html`<vitrine-products
+                    class="strip"
+                    part="products"
+                    title=""
+                    locale=${ifDefined(attr('locale'))}
+                    .commerce=${this.commerce}
+                    .overlay=${this.overlay}
+                  ></vitrine-products>`
+                : nothing}
+              ${this.live.chat(vertical)}
+            </div>`
+          : nothing}
       </div>
-      ${withProducts
-        ? html`<vitrine-products
-              class="strip"
-              part="products"
-              title=""
-              locale=${ifDefined(attr('locale'))}
-              .commerce=${this.commerce}
-              .overlay=${this.overlay}
-            ></vitrine-products>
-            ${this.overlay}`
-        : nothing}`;
+      ${parts.products ? this.overlay : nothing}`;
   }
 
   /** The merchant's cart, over the video: the number of items, and the shop's cart on click. */

@@ -6,15 +6,16 @@ import { showMessages } from '../../i18n/show.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import { hostResetCss } from '../host.styles.js';
-import { hasProducts, upgradeProperties } from '../products/layout.js';
+import { upgradeProperties } from '../products/layout.js';
 import type { CartAdapter } from '../../commerce/cart.js';
+import { layoutClass, layoutParts, showLayout, type ShowLayout } from './layout.js';
 import { showFacadeCss } from './show.styles.js';
 import type { ShowView } from './show-view.js';
 
 // Importing Vitrine on a server (SSR) must not throw: there is no HTMLElement there.
 const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
 
-/** Attributes of <vitrine-show>; names fixed by the design brief, plus `loading`. */
+/** Attributes of <vitrine-show>; names fixed by the design brief, plus `loading` and `layout`. */
 const ATTRIBUTES = [
   'src',
   'show',
@@ -29,6 +30,7 @@ const ATTRIBUTES = [
   'muted',
   'creator',
   'loading',
+  'layout',
   'live-offset',
 ] as const;
 
@@ -75,23 +77,30 @@ function playIcon(): SVGSVGElement {
  * @attr {boolean} muted - Start muted.
  * @attr {string} creator - Affiliate / creator ref carried to the cart line.
  * @attr {'lazy'|'interaction'|'eager'} loading - When the full widget loads. Default `lazy`.
+ * @attr {'inline'|'vertical'} layout - `inline` (default): video with a side panel (products, chat) on wide widgets, stacked on narrow ones. `vertical`: 9:16 video with chat and products over it.
  * @attr {number} live-offset - Seconds behind the live edge to play at (the player's `live-offset`); pins and offers follow wherever playback is.
  * @csspart facade - The placeholder shown before the widget loads.
  * @csspart poster - The poster image of the facade.
  * @csspart title - The show title on the facade.
  * @csspart play-button - The facade's play button.
  * @csspart stage - The video area (player, cart button).
- * @csspart products - The product carousel under the video (a <vitrine-products>).
+ * @csspart panel - Products and chat: beside or under the video (`inline`), over its lower part (`vertical`).
+ * @csspart products - The product carousel (a <vitrine-products>).
  * @csspart products-placeholder - The strip reserved for the carousel before the widget loads.
+ * @csspart chat-placeholder - The box reserved for the chat before the widget loads.
+ * @csspart actions - The widget's buttons over the video (chat toggle, cart).
  * @csspart cart-button - The cart button over the video, with the number of items in the merchant's cart.
  * @csspart product-overlay - The add-to-cart overlay (a <vitrine-product-overlay>).
  * @csspart chat - The live chat (`<vitrine-chat>`), with `live-server` and `show`.
- * @csspart chat-toggle - The button that hides and shows the chat.
+ * @csspart chat-toggle - The button that hides and shows the chat (`vertical` layout).
  * @cssproperty --vitrine-accent - Accent colour (play button, badges). Default `#e11d48`.
  * @cssproperty --vitrine-radius - Corner radius of the widget. Default `12px`.
  * @cssproperty --vitrine-font-family - Font of the widget's text. Default the system UI font.
  * @cssproperty --vitrine-video-background - Background behind the video. Default `#0b0b0f`.
- * @cssproperty --vitrine-products-height - Height of the product strip under the video. Default `124px`.
+ * @cssproperty --vitrine-products-height - Height of the product strip. Default `124px`.
+ * @cssproperty --vitrine-panel-width - Width of the side panel (`inline`, 880 px wide or more, with chat). Default `340px`.
+ * @cssproperty --vitrine-chat-height - Height of the chat under the products (`inline`, narrow). Default `320px`.
+ * @cssproperty --vitrine-vertical-max-width - Largest width of the `vertical` layout. Default `420px`.
  * @fires vitrine-product-open - The shopper opened a product from the carousel; cancel it to keep the overlay closed.
  * @fires vitrine-play - Playback started or resumed.
  * @fires vitrine-pause - Playback paused.
@@ -197,6 +206,17 @@ export class VitrineShow extends ElementBase {
   }
   set loading(value: ShowLoading) {
     this.setAttribute('loading', value);
+  }
+
+  /**
+   * How video, products and chat are arranged: `inline` (default) or `vertical` (9:16, chat and
+   * products over the video). Another value warns once and lays out as `inline`.
+   */
+  get layout(): ShowLayout {
+    return showLayout(this);
+  }
+  set layout(value: ShowLayout) {
+    this.setAttribute('layout', value);
   }
 
   /** The full widget, once loaded (for tests and advanced use). */
@@ -322,15 +342,22 @@ export class VitrineShow extends ElementBase {
 
     const stage = document.createElement('div');
     stage.className = 'stage';
+    stage.setAttribute('part', 'stage');
     stage.append(facade);
-    this.#root.replaceChildren(stage);
-    // Reserve the carousel's strip now, so nothing moves when the widget loads.
-    if (hasProducts(this, this.#products)) {
-      const strip = document.createElement('div');
-      strip.className = 'strip';
-      strip.setAttribute('part', 'products-placeholder');
-      this.#root.append(strip);
+    // The layout's final box: the same classes and boxes the loaded widget renders (layout.ts).
+    const parts = layoutParts(this, this.#products);
+    const layout = document.createElement('div');
+    layout.className = layoutClass(parts);
+    layout.append(stage);
+    if (parts.products || parts.chat) {
+      const panel = document.createElement('div');
+      panel.className = 'panel';
+      panel.setAttribute('part', 'panel');
+      if (parts.products) panel.append(placeholder('strip', 'products-placeholder'));
+      if (parts.chat) panel.append(placeholder('chat', 'chat-placeholder'));
+      layout.append(panel);
     }
+    this.#root.replaceChildren(layout);
   }
 
   #setBusy(busy: boolean, failed = false): void {
@@ -365,6 +392,13 @@ export class VitrineShow extends ElementBase {
       this.#viewport.observe(this);
     });
   }
+}
+
+function placeholder(className: string, part: string): HTMLDivElement {
+  const box = document.createElement('div');
+  box.className = className;
+  box.setAttribute('part', part);
+  return box;
 }
 
 /** Runs after the page's own load and in idle time, so the widget never competes with the shop. */
