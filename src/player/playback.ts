@@ -316,8 +316,11 @@ export class PlaybackController implements ReactiveController {
   #flowing(): void {
     this.#policy.flowing();
     this.#pollAttempt = 0;
+    // Resume only out of loading or a reconnect: while playing, a pause whose `pause` event is
+    // still queued (the shopper's, or the page's `video.pause()`) must not be overridden.
+    const resuming = this.#condition === 'reconnecting' || this.#condition === 'loading';
     if (this.#condition === 'reconnecting') this.#condition = 'ready';
-    if (this.#wantPlay && this.video.paused && this.video.readyState >= HTMLMediaElement.HAVE_METADATA) this.#playVideo();
+    if (resuming && this.#wantPlay && this.video.paused && this.video.readyState >= HTMLMediaElement.HAVE_METADATA) this.#playVideo();
     this.#sync();
   }
 
