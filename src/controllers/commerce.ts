@@ -69,8 +69,9 @@ export class CommerceController implements ReactiveController {
   hostDisconnected(): void {
     this.#connected = false;
     this.#session?.disconnect();
-    // A load cut short by leaving the page runs again if the widget comes back.
-    if (this.store.status.get() === 'loading') this.#productsKey = [];
+    // A load (or the normalising of a long `products` list) cut short by leaving the page runs
+    // again if the widget comes back.
+    if (this.store.status.get() === 'loading' || this.#products.pending) this.#productsKey = [];
     this.#products.abort();
   }
 
