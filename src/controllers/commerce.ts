@@ -64,6 +64,8 @@ export class CommerceController implements ReactiveController {
   hostConnected(): void {
     this.#connected = true;
     this.#session?.connect();
+    // Work cut short by leaving the page (see hostDisconnected) runs again on the next update.
+    if (this.#productsKey.length === 0) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

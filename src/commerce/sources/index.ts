@@ -2,7 +2,7 @@ import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import type { ProductsStore } from '../../stores/products.js';
 import { HttpFailure, MalformedResponse, NetworkFailure, requestJson } from '../http.js';
-import { LoadReport, collectInTasks } from '../normalize.js';
+import { LoadReport, collectInTasks, nextTask } from '../normalize.js';
 import type { Product } from '../product.js';
 import { InvalidFeed, feedCollector, productsFromFeed } from './feed.js';
 
@@ -240,7 +240,10 @@ export class ProductsController {
     }
     const abort = new AbortController();
     this.#abort = abort;
-    collectInTasks(collector, abort.signal).then(
+    // The rest starts in a task of its own: the first cards render first.
+    nextTask()
+      .then(() => collectInTasks(collector, abort.signal))
+      .then(
       (products) => {
         if (abort.signal.aborted) return;
         this.#abort = undefined;
