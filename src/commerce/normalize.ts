@@ -203,24 +203,87 @@ export function optionAxes(raw: ReadonlyArray<{ name: unknown; values: readonly 
     .filter((option) => option.name && option.values.length > 0);
 }
 
-/** Runs one product through `build`, recording an invalid one on the report. */
-export function collect<T>(items: readonly T[], report: LoadReport, label: (item: T, index: number) => string, build: (item: T, label: string) => Product): Product[] {
-  report.total += items.length;
-  const products: Product[] = [];
-  const ids = new Set<string>();
-  items.forEach((item, index) => {
-    const name = label(item, index);
-    try {
-      const product = build(item, name);
-      if (ids.has(product.id)) throw new InvalidProduct(`id "${product.id}" appears twice`);
-      ids.add(product.id);
-      products.push(product);
-    } catch (error) {
-      if (!(error instanceof InvalidProduct)) throw error;
-      report.skip(name, error.message);
+/**
+ * Normalises a list of items into Products a few at a time, so a long feed can be worked through
+ * over several tasks: `step()` builds the next items, recording invalid ones on the report;
+ * `products` holds the valid ones so far, in order. Ids are checked for repeats across steps.
+ */
+export class Collector<T> {
+  readonly products: Product[] = [];
+  readonly #ids = new Set<string>();
+  #next = 0;
+
+  constructor(
+    private readonly items: readonly T[],
+    private readonly report: LoadReport,
+    private readonly label: (item: T, index: number) => string,
+    private readonly build: (item: T, label: string) => Product,
+  ) {
+    report.total += items.length;
+  }
+
+  /** Whether every item has been worked through. */
+  get done(): boolean {
+    return this.#next >= this.items.length;
+  }
+
+  /** Builds up to `count` more items, stopping early once `stop()` says so (asked after each). */
+  step(count = Infinity, stop?: () => boolean): void {
+    const end = Math.min(this.items.length, this.#next + count);
+    while (this.#next < end) {
+      const index = this.#next++;
+      const name = this.label(this.items[index]!, index);
+      try {
+        const product = this.build(this.items[index]!, name);
+        if (this.#ids.has(product.id)) throw new InvalidProduct(`id "${product.id}" appears twice`);
+        this.#ids.add(product.id);
+        this.products.push(product);
+      } catch (error) {
+        if (!(error instanceof InvalidProduct)) throw error;
+        this.report.skip(name, error.message);
+      }
+      if (stop?.()) return;
     }
+  }
+}
+
+/** Runs every product through `build` at once, recording an invalid one on the report. */
+export function collect<T>(items: readonly T[], report: LoadReport, label: (item: T, index: number) => string, build: (item: T, label: string) => Product): Product[] {
+  const collector = new Collector(items, report, label, build);
+  collector.step();
+  return collector.products;
+}
+
+/** How long one task may normalise products before it lets the page handle input and paint. */
+const SLICE_MS = 8;
+
+/** Resolves in a new task: `scheduler.yield()` where the browser has it, else a MessageChannel message (no 4 ms timer clamp). */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
   });
-  return products;
+}
+
+/**
+ * Works a collector through in slices of about SLICE_MS, a task each (the first slice runs in
+ * the caller's task). Rejects with the signal's reason when aborted between slices.
+ */
+export async function collectInTasks(collector: Collector<unknown>, signal?: AbortSignal): Promise<Product[]> {
+  for (;;) {
+    const deadline = performance.now() + SLICE_MS;
+    collector.step(Infinity, () => performance.now() >= deadline);
+    if (collector.done) return collector.products;
+    await nextTask();
+    signal?.throwIfAborted();
+  }
 }
 
 /** A readable label for the n-th item of a feed: `product #3 (id "tee-01", "Organic tee")`. */

@@ -64,13 +64,16 @@ export class CommerceController implements ReactiveController {
   hostConnected(): void {
     this.#connected = true;
     this.#session?.connect();
+    // Work cut short by leaving the page (see hostDisconnected) runs again on the next update.
+    if (this.#productsKey.length === 0) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
     this.#connected = false;
     this.#session?.disconnect();
-    // A load cut short by leaving the page runs again if the widget comes back.
-    if (this.store.status.get() === 'loading') this.#productsKey = [];
+    // A load (or the normalising of a long `products` list) cut short by leaving the page runs
+    // again if the widget comes back.
+    if (this.store.status.get() === 'loading' || this.#products.pending) this.#productsKey = [];
     this.#products.abort();
   }
 

@@ -75,4 +75,53 @@ describe('<vitrine-products> feed states', () => {
     el.products = [];
     await waitUntil(() => root(el).querySelector('[part="message"]')?.textContent === 'Nog geen producten.');
   });
+
+  it('renders all of a 200-product list set as a property: the first cards at once, the rest normalised in later tasks, bad ones in one warning', async () => {
+    const feed = Array.from({ length: 200 }, (_, index) => simpleProduct(`p${index}`, { title: `Product ${index}` }));
+    // Bad items early and late in the list, and a repeat of an early id near the end.
+    feed[4] = { id: 'no-price', title: 'No price' };
+    feed[150] = { id: 'bad-title', title: 42, price: '5.00' };
+    feed[199] = simpleProduct('p7', { title: 'Repeat of p7' });
+    const el = await fixture<VitrineProducts>(html`<vitrine-products locale="en"></vitrine-products>`);
+    const { result: shownWhenWarned, warnings } = await captureWarnings(async () => {
+      // What the carousel showed when the warning came: the first render comes before the whole list is checked.
+      const said = console.warn;
+      const shownWhenWarned: number[] = [];
+      console.warn = (...args: unknown[]) => {
+        shownWhenWarned.push(titles(el).length);
+        said(...args);
+      };
+      el.products = feed;
+      await waitUntil(() => titles(el).length > 0, 'first cards rendered');
+      expect(titles(el)[0]).to.equal('Product 0');
+      await waitUntil(() => titles(el).length === 197, 'all valid products rendered', { timeout: 10_000 });
+      console.warn = said;
+      return shownWhenWarned;
+    });
+    expect(shownWhenWarned).to.deep.equal([11]);
+    expect(el.products).to.equal(feed);
+    expect(titles(el)).to.not.include('Repeat of p7');
+    expect(titles(el)[196]).to.equal('Product 198');
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('skipped 3 of 200 products');
+    expect(warnings[0]).to.contain('product #5 (id "no-price"');
+    expect(warnings[0]).to.contain('product #151 (id "bad-title", "42"): "title" must be a string');
+    expect(warnings[0]).to.contain('product #200 (id "p7", "Repeat of p7"): id "p7" appears twice');
+  });
+
+  it('finishes a long list after leaving the page mid-way and coming back, and a newer list wins over one still in progress', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><vitrine-products locale="en"></vitrine-products></div>`);
+    const el = wrapper.querySelector('vitrine-products')!;
+    const many = (prefix: string) => Array.from({ length: 200 }, (_, index) => simpleProduct(`${prefix}${index}`, { title: `${prefix} ${index}` }));
+    el.products = many('first');
+    await el.updateComplete;
+    el.remove();
+    wrapper.append(el);
+    await waitUntil(() => titles(el).length === 200, 'all products after coming back', { timeout: 10_000 });
+    el.products = many('second');
+    await el.updateComplete;
+    el.products = many('third');
+    await waitUntil(() => titles(el).length === 200 && titles(el)[199] === 'third 199', 'the newest list', { timeout: 10_000 });
+    expect(titles(el).some((title) => title?.startsWith('second'))).to.equal(false);
+  });
 });

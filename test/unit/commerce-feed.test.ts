@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { productsFromData } from '../../src/commerce/sources/index.js';
 import { parseProductsSpec } from '../../src/commerce/sources/index.js';
+import { feedCollector, productsFromFeed } from '../../src/commerce/sources/feed.js';
+import { collectInTasks, LoadReport, nextTask } from '../../src/commerce/normalize.js';
 import { vitrineFeed, DemoShop } from '../../demo/shopify/index.js';
 import { currenciesFeed, halfInvalidFeed, HOSTILE, hostileFeed } from '../support/commerce-fixtures.js';
 
@@ -121,5 +123,55 @@ describe('the documented feed', () => {
     const { FEED_FIELDS } = await import('../../src/commerce/sources/feed.js');
     expect(Object.keys(schema.$defs.product.properties).sort()).toEqual([...FEED_FIELDS.product].sort());
     expect(Object.keys(schema.$defs.variant.properties).sort()).toEqual([...FEED_FIELDS.variant].sort());
+  });
+});
+
+describe('a long feed in short tasks', () => {
+  const feed = (count: number) => ({
+    currency: 'EUR',
+    products: Array.from({ length: count }, (_, index) => ({ id: `p${index}`, title: `Product ${index}`, price: '10.00' })),
+  });
+
+  it('gives what normalising at once gives, a slice per task, with repeats across slices skipped', async () => {
+    const data = feed(3000);
+    // A repeat of an early id near the end: the id check spans slices.
+    data.products[2990] = { id: 'p3', title: 'Again', price: '1.00' };
+    const report = new LoadReport();
+    const collector = feedCollector(data, report);
+    let settled = false;
+    const work = collectInTasks(collector).then((products) => {
+      settled = true;
+      return products;
+    });
+    // The first slice ran in this task; the rest waits for later ones.
+    expect(collector.products.length).toBeGreaterThan(0);
+    expect(collector.done).toBe(false);
+    expect(settled).toBe(false);
+    const products = await work;
+    const atOnce = new LoadReport();
+    expect(products).toEqual(productsFromFeed(data, atOnce));
+    expect(products).toHaveLength(2999);
+    expect(report.total).toBe(3000);
+    expect(report.skipped).toEqual(atOnce.skipped);
+    expect(report.skipped[0]).toContain('product #2991 (id "p3", "Again"): id "p3" appears twice');
+  });
+
+  it('stops between slices when aborted, with the signal\'s reason', async () => {
+    const abort = new AbortController();
+    const collector = feedCollector(feed(20_000), new LoadReport());
+    const work = collectInTasks(collector, abort.signal);
+    abort.abort(new Error('left the page'));
+    await expect(work).rejects.toThrow('left the page');
+    expect(collector.done).toBe(false);
+  });
+
+  it('yields to the next task with a MessageChannel where there is no scheduler.yield', async () => {
+    expect((globalThis as { scheduler?: unknown }).scheduler).toBeUndefined();
+    const order: string[] = [];
+    const next = nextTask().then(() => order.push('task'));
+    await Promise.resolve();
+    order.push('microtask');
+    await next;
+    expect(order).toEqual(['microtask', 'task']);
   });
 });

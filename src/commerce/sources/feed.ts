@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { currencyCode, parseDecimal } from '../money.js';
 import {
+  Collector,
   InvalidProduct,
   LoadReport,
-  collect,
   compareAt,
   description,
   finishProduct,
@@ -176,15 +176,26 @@ function productOf(raw: unknown, feedCurrency: string | undefined, report: LoadR
 }
 
 /**
- * Normalises a Vitrine feed (an array of products, or `{ currency, products }`) to Products.
- * Invalid products are skipped and recorded on `report`; a value that is not a feed at all
- * throws `InvalidFeed`.
+ * A Vitrine feed (an array of products, or `{ currency, products }`) ready to be normalised to
+ * Products step by step (see `Collector`); invalid products are skipped and recorded on
+ * `report`. A value that is not a feed at all throws `InvalidFeed`.
  */
-export function productsFromFeed(data: unknown, report: LoadReport, currency?: string): Product[] {
+export function feedCollector(data: unknown, report: LoadReport, currency?: string): Collector<unknown> {
   const parsed = v.safeParse(FeedSchema, data);
   if (!parsed.success) throw new InvalidFeed(`the feed ${issueText(parsed.issues)}`);
   const feed = parsed.output;
   const items = Array.isArray(feed) ? feed : feed.products;
   const feedCurrency = Array.isArray(feed) ? currency : (feed.currency ?? currency);
-  return collect(items, report, productLabel, (item, label) => productOf(item, feedCurrency, report, label));
+  return new Collector<unknown>(items, report, productLabel, (item, label) => productOf(item, feedCurrency, report, label));
+}
+
+/**
+ * Normalises a Vitrine feed (an array of products, or `{ currency, products }`) to Products in
+ * one go. Invalid products are skipped and recorded on `report`; a value that is not a feed at
+ * all throws `InvalidFeed`.
+ */
+export function productsFromFeed(data: unknown, report: LoadReport, currency?: string): Product[] {
+  const collector = feedCollector(data, report, currency);
+  collector.step();
+  return collector.products;
 }

@@ -2,9 +2,9 @@ import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import type { ProductsStore } from '../../stores/products.js';
 import { HttpFailure, MalformedResponse, NetworkFailure, requestJson } from '../http.js';
-import { LoadReport } from '../normalize.js';
+import { LoadReport, collectInTasks, nextTask } from '../normalize.js';
 import type { Product } from '../product.js';
-import { InvalidFeed, productsFromFeed } from './feed.js';
+import { InvalidFeed, feedCollector, productsFromFeed } from './feed.js';
 
 // Product sources, chosen by the `products` attribute:
 //   ''                        the element's inline <script type="application/json"> child
@@ -105,7 +105,7 @@ function sourceName(spec: ProductsSpec): string {
 
 /**
  * Loads and normalises products for a `products` attribute value (`''` reads the inline JSON
- * child). Invalid products are skipped with one console warning that names each and why.
+ * child); a long feed is normalised over several short tasks. Invalid products are skipped with one console warning that names each and why.
  * Rejects with `ProductsLoadError` when the source as a whole fails, and with the signal's
  * reason when aborted.
  */
@@ -118,11 +118,11 @@ export async function loadProducts(spec: string, options: LoadProductsOptions): 
   try {
     switch (parsed.kind) {
       case 'inline':
-        products = productsFromFeed(inlineJson(host), report, currency);
+        products = await collectInTasks(feedCollector(inlineJson(host), report, currency), signal);
         break;
       case 'feed': {
         const { data } = await requestJson(parsed.url, { signal });
-        products = productsFromFeed(data, report, currency);
+        products = await collectInTasks(feedCollector(data, report, currency), signal);
         break;
       }
       case 'shopify': {
@@ -154,12 +154,21 @@ export function productsFromData(data: unknown, options: { host: Element | null;
   const report = new LoadReport();
   try {
     const products = productsFromFeed(data, report, options.currency);
-    report.warn(options.host, 'the "products" property');
+    report.warn(options.host, PROPERTY_SOURCE);
     return products;
   } catch (error) {
-    warn(options.host, `property "products" must be an array of products or { currency, products } (see schema/product-feed.schema.json): ${error instanceof Error ? error.message : String(error)}`);
+    warn(options.host, notAFeed(error));
     return [];
   }
+}
+
+const PROPERTY_SOURCE = 'the "products" property';
+
+/** Products the `products` property's setter normalises in the same task; the rest follow in short tasks. */
+const FIRST_PRODUCTS = 12;
+
+function notAFeed(error: unknown): string {
+  return `property "products" must be an array of products or { currency, products } (see schema/product-feed.schema.json): ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**
@@ -188,10 +197,12 @@ export class ProductsController {
     try {
       const products = await loadProducts(spec, { host: this.options.host, signal: abort.signal, ...(currency ? { currency } : {}) });
       if (abort.signal.aborted) return;
+      this.#abort = undefined;
       store.products.set(products);
       store.status.set('ready');
     } catch (error) {
       if (abort.signal.aborted) return;
+      this.#abort = undefined;
       const message = error instanceof Error ? error.message : String(error);
       warn(this.options.host, message);
       store.error.set(message);
@@ -199,14 +210,58 @@ export class ProductsController {
     }
   }
 
-  /** Uses products given as data (the `products` property) instead of a source. */
+  /**
+   * Uses products given as data (the `products` property) instead of a source. The first
+   * FIRST_PRODUCTS are normalised at once and the store is `ready` with them; the rest follow in
+   * short tasks of their own and replace the list once all are done (one warning for the whole
+   * feed then). `pending` is true until that.
+   */
   set(data: unknown, currency = this.options.currency): void {
     this.#last = { kind: 'data', data, currency };
     this.#abort?.abort();
     this.#abort = undefined;
-    this.store.products.set(productsFromData(data, { host: this.options.host, ...(currency ? { currency } : {}) }));
-    this.store.error.set(null);
-    this.store.status.set('ready');
+    const { store } = this;
+    const { host } = this.options;
+    const report = new LoadReport();
+    let collector: ReturnType<typeof feedCollector> | undefined;
+    try {
+      collector = feedCollector(data, report, currency);
+      collector.step(FIRST_PRODUCTS);
+    } catch (error) {
+      warn(host, notAFeed(error));
+    }
+    store.products.set(collector ? [...collector.products] : []);
+    store.error.set(null);
+    store.status.set('ready');
+    if (!collector) return;
+    if (collector.done) {
+      report.warn(host, PROPERTY_SOURCE);
+      return;
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    // The rest starts in a task of its own: the first cards render first.
+    nextTask()
+      .then(() => collectInTasks(collector, abort.signal))
+      .then(
+      (products) => {
+        if (abort.signal.aborted) return;
+        this.#abort = undefined;
+        store.products.set(products);
+        report.warn(host, PROPERTY_SOURCE);
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.#abort = undefined;
+        // Only a bug in the normalisation gets here (invalid products are skipped): say it, keep what is there.
+        warn(host, `could not use the "products" property: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  }
+
+  /** Whether products are still being loaded or normalised. */
+  get pending(): boolean {
+    return this.#abort !== undefined;
   }
 
   /** Repeats the last load (the retry button of the error state). */

@@ -123,6 +123,8 @@ export class VitrineProducts extends LitElement {
   #shown = 0;
   #shownFor: readonly Product[] | null = null;
   #moreCards: ReturnType<typeof setTimeout> | undefined;
+  /** End was the last key: the focus follows the last card while a long list is still arriving. */
+  #toEnd = false;
 
   constructor() {
     super();
@@ -340,7 +342,16 @@ export class VitrineProducts extends LitElement {
     // layout of every card in each batch's task.
     this.#onScroll();
     this.#followPins();
+    this.#followEnd();
     this.#renderMoreCards();
+  }
+
+  /** After End, a longer list (the rest of a long `products` list, normalised later) moves the focus on to its last card. */
+  #followEnd(): void {
+    const last = this.#products.value.length - 1;
+    if (!this.#toEnd || this.#active >= last) return;
+    if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === this.#cardAt(this.#active)) this.#focusCard(last);
+    else this.#toEnd = false;
   }
 
   override disconnectedCallback(): void {
@@ -406,6 +417,7 @@ export class VitrineProducts extends LitElement {
     else if (event.key in step) next = this.#active + (step[event.key] ?? 0);
     else return;
     event.preventDefault();
+    this.#toEnd = event.key === 'End';
     this.#focusCard(Math.max(0, Math.min(count - 1, next)));
   };
 
