@@ -9,7 +9,9 @@ import { Server, type ServerOptions } from 'socket.io';
 import { PROTOCOL_VERSION, isStaff, type ChatSettings, type ClientEventName, type ShowSnapshot } from '../live/protocol.js';
 import type { EventHandler, LiveContext, LiveFeature, LiveIo, LiveSocket } from './feature.js';
 import { chatFeature } from './features/chat.js';
+import { figuresFeature } from './features/figures.js';
 import { moderationFeature } from './features/moderation.js';
+import { pinnedMessageFeature } from './features/pinned-message.js';
 import { reactionsFeature } from './features/reactions.js';
 import { sessionFeature } from './features/session.js';
 import { viewersFeature } from './features/viewers.js';
@@ -137,6 +139,8 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     moderationFeature(),
     reactionsFeature(),
     viewersFeature(),
+    pinnedMessageFeature(),
+    figuresFeature(),
     ...(input.features ?? []),
   ];
   const handlers = new Map<string, EventHandler<ClientEventName>>();

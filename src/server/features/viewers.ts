@@ -1,8 +1,15 @@
 // Viewer counts: every node counts the widgets joined to each show here, reports the count to
 // the state store and sends the sum over all nodes to its own widgets when it changes.
-import type { LiveFeature } from '../feature.js';
+import type { LiveContext, LiveFeature } from '../feature.js';
 
 const ROOM_PREFIX = 'show:';
+const sumsOf = new WeakMap<LiveContext, Map<string, number>>();
+
+/** Viewers of a show now: the last sum over every node, or this node's count when that is higher. */
+export function currentViewers(context: LiveContext, show: string): number {
+  const local = context.io.of('/').adapter.rooms.get(context.room(show))?.size ?? 0;
+  return Math.max(sumsOf.get(context)?.get(show) ?? 0, local);
+}
 
 export function viewersFeature(): LiveFeature {
   const sums = new Map<string, number>();
@@ -12,10 +19,10 @@ export function viewersFeature(): LiveFeature {
   return {
     name: 'viewers',
     snapshot(socket, context) {
-      const local = context.io.of('/').adapter.rooms.get(context.room(socket.data.show))?.size ?? 0;
-      return { viewers: Math.max(sums.get(socket.data.show) ?? 0, local) };
+      return { viewers: currentViewers(context, socket.data.show) };
     },
     start(context) {
+      sumsOf.set(context, sums);
       const interval = context.options.viewerIntervalMs;
       const tick = async (): Promise<void> => {
         if (running) return;

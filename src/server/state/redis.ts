@@ -91,6 +91,16 @@ for i = 1, #all, 2 do
 end
 return sum`;
 
+const MAX = `
+local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') or 0
+local value = tonumber(ARGV[2])
+if value > current then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  current = value
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return current`;
+
 function parseStored(stored: string): ChatMessage {
   const space = stored.indexOf(' ');
   return { ...(JSON.parse(stored.slice(space + 1)) as Omit<ChatMessage, 'id'>), id: stored.slice(0, space) };
@@ -249,6 +259,7 @@ export function createRedisState(client: RedisClient, options: RedisStateOptions
           const [value] = await client.multi().hIncrBy(key, field, by).pExpire(key, showTtlMs).exec();
           return Number(value);
         },
+        max: async (field, value) => Number(await evalScript(MAX, [key], [field, Math.floor(value), showTtlMs])),
       };
     },
 
