@@ -56,6 +56,10 @@ export const chatMessages = defineMessages(
     error_other: 'Something went wrong.',
     showChat: 'Show chat',
     hideChat: 'Hide chat',
+    pinned: 'Pinned',
+    pinMessage: 'Pin message from {name} for everyone',
+    answerByPinning: 'Pin as answered',
+    unpin: 'Unpin',
   },
   {
     nl: {
@@ -112,6 +116,10 @@ export const chatMessages = defineMessages(
       error_other: 'Er ging iets mis.',
       showChat: 'Chat tonen',
       hideChat: 'Chat verbergen',
+      pinned: 'Vastgezet',
+      pinMessage: 'Bericht van {name} voor iedereen vastzetten',
+      answerByPinning: 'Vastzetten als beantwoord',
+      unpin: 'Losmaken',
     },
     fr: {
       chat: 'Chat en direct',
@@ -167,6 +175,10 @@ export const chatMessages = defineMessages(
       error_other: 'Une erreur s’est produite.',
       showChat: 'Afficher le chat',
       hideChat: 'Masquer le chat',
+      pinned: 'Épinglé',
+      pinMessage: 'Épingler le message de {name} pour tous',
+      answerByPinning: 'Épingler comme réponse',
+      unpin: 'Désépingler',
     },
   },
 );

@@ -395,6 +395,25 @@ export const chatStyles = css`
     border-block-end: 1px solid var(--_line);
     background: color-mix(in srgb, var(--_question) 8%, var(--_bg));
   }
+  .pinned {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin: 0;
+    padding: 6px 12px;
+    border-block-end: 1px solid var(--_line);
+    background: color-mix(in srgb, var(--_host) 10%, var(--_bg));
+    overflow-wrap: anywhere;
+  }
+  .pinned svg {
+    flex: none;
+    inline-size: 16px;
+    block-size: 16px;
+    fill: var(--_host);
+  }
+  .pinned .line {
+    flex: 1;
+  }
   .queue li {
     display: flex;
     align-items: center;

@@ -15,7 +15,7 @@ import { hostResetCss } from '../host.styles.js';
 import { chatStyles } from './chat.styles.js';
 import '../../live/events.js';
 import { FloatingHearts } from './hearts.js';
-import { arrowDownIcon, banIcon, eyeIcon, heartIcon, muteIcon, questionIcon, sendIcon, trashIcon } from './icons.js';
+import { arrowDownIcon, banIcon, eyeIcon, heartIcon, muteIcon, pinIcon, questionIcon, sendIcon, trashIcon } from './icons.js';
 
 /** Screen readers hear at most one chat summary this often. */
 const ANNOUNCE_EVERY_MS = 5000;
@@ -56,6 +56,7 @@ const STICKY_PX = 48;
  * @csspart reactions-button - The heart button.
  * @csspart heart - A floating heart.
  * @csspart name-form - The display-name prompt.
+ * @csspart pinned - The message staff pinned over the chat (an answered question).
  * @cssproperty --vitrine-accent - Accent colour (send button, host badge, hearts). Default `#e11d48`.
  * @cssproperty --vitrine-chat-background - Background of the chat. Default `#fff`.
  * @cssproperty --vitrine-chat-text-color - Text colour. Default `#111`.
@@ -124,6 +125,7 @@ export class VitrineChat extends LitElement {
   readonly #settings = new StoreController(this, this.#placeholder.settings);
   readonly #questions = new StoreController(this, this.#placeholder.questions);
   readonly #restriction = new StoreController(this, this.#placeholder.restriction);
+  readonly #pinnedMessage = new StoreController(this, this.#placeholder.pinnedMessage);
 
   /** The connection in use (handed in, or opened from `live-server` and `show`). */
   get live(): LiveConnection | null {
@@ -208,6 +210,7 @@ export class VitrineChat extends LitElement {
     this.#settings.store = store.settings;
     this.#questions.store = store.questions;
     this.#restriction.store = store.restriction;
+    this.#pinnedMessage.store = store.pinnedMessage;
     this.#unsubscribeReactions?.();
     this.#unsubscribeReactions = connection?.onReactions((count) => {
       if (!this.noReactions) this.#hearts.burst(count);
@@ -387,7 +390,7 @@ export class VitrineChat extends LitElement {
             </button>`
           : nothing}
       </header>
-      ${staff && this.showQuestions ? this.#questionQueue() : nothing}
+      ${staff && this.showQuestions ? this.#questionQueue() : nothing} ${this.#pinned(staff)}
       <div class="body">
         <ol
           part="messages"
@@ -466,11 +469,25 @@ export class VitrineChat extends LitElement {
     </li>`;
   }
 
+  /** The message staff pinned (an answered question), over the list for everyone. */
+  #pinned(staff: boolean): TemplateResult | typeof nothing {
+    const message = this.#pinnedMessage.value;
+    if (!message) return nothing;
+    const t = this.#t!;
+    return html`<p part="pinned" class="pinned" role="status">
+      ${pinIcon}<span class="line"><span class="visually-hidden">${t('pinned')}: </span><span class="author">${message.author.name}</span> <span class="text">${message.text}</span></span>
+      ${staff ? html`<button type="button" class="link" @click=${() => this.live?.pinMessage(null)}>${t('unpin')}</button>` : nothing}
+    </p>`;
+  }
+
   #moderation(entry: ChatEntry): TemplateResult {
     const t = this.#t!;
     const name = entry.author.name;
     const armed = this.armedBan === entry.key;
     return html`<span class="mod">
+      <button type="button" class="icon" aria-label=${t('pinMessage', { name })} title=${t('pinMessage', { name })} @click=${() => this.live?.pinMessage(entry.id)}>
+        ${pinIcon}
+      </button>
       <button type="button" class="icon" aria-label=${t('deleteMessage', { name })} title=${t('deleteMessage', { name })} @click=${() => this.#moderate(entry, 'delete')}>
         ${trashIcon}
       </button>
@@ -502,7 +519,10 @@ export class VitrineChat extends LitElement {
         (q) => q.id,
         (q) => html`<li>
           <span class="line"><span class="author">${q.author.name}</span> <span class="text">${q.text}</span></span>
-          <button type="button" class="link" @click=${() => this.live?.dismissQuestion(q.id)}>${t('dismiss')}</button>
+          <span>
+            <button type="button" class="link" @click=${() => this.live?.pinMessage(q.id)}>${t('answerByPinning')}</button>
+            <button type="button" class="link" @click=${() => this.live?.dismissQuestion(q.id)}>${t('dismiss')}</button>
+          </span>
         </li>`,
       )}
     </ol>`;

@@ -13,6 +13,7 @@ import type { VitrineProductOverlay } from '../product-overlay/product-overlay.j
 import { hasProducts } from '../products/layout.js';
 import { VitrineProducts } from '../products/products.js';
 import { showFacadeCss } from './show.styles.js';
+import { ShowAnalytics } from './show-analytics.js';
 import { ShowLive } from './show-live.js';
 import { showViewStyles } from './show-view.styles.js';
 import type { VitrineShow } from './show.js';
@@ -29,6 +30,8 @@ export class ShowView implements ReactiveControllerHost {
   /** Chat and the other live features; `live.connection` is the widget's one live connection. */
   readonly live: ShowLive;
   readonly #controllers = new Set<ReactiveController>();
+  /** Beacons, GA4 dataLayer pushes and watch progress, within the shopper's consent. */
+  readonly analytics: ShowAnalytics;
   /** The show's products and cart session, configured by its attributes and properties. */
   readonly commerce: CommerceController;
   /** The add-to-cart overlay, over the video; its code loads when a product is first opened. */
@@ -45,6 +48,7 @@ export class ShowView implements ReactiveControllerHost {
     adoptStyles(root, [unsafeCSS(hostResetCss), unsafeCSS(showFacadeCss), showViewStyles]);
     root.replaceChildren();
     this.live = new ShowLive(this);
+    this.analytics = new ShowAnalytics(this);
     this.commerce = new CommerceController(this, host, this.stores.products, () => ({
       products: host.getAttribute('products'),
       productsData: host.products,
