@@ -26,7 +26,10 @@ const npmInputs = Object.fromEntries(
 
 /**
  * Chunks for the CDN build: hls.js and socket.io-client each load only when needed; Lit and
- * nanostores share one chunk with a name that says what it is.
+ * nanostores share one chunk with a name that says what it is. The producer team's tools are
+ * named `staff-*` by their entry modules (src/embed/staff-*.ts) rather than here: a manual chunk
+ * takes in every module it imports (the player, the chat, shared helpers), which would make the
+ * shopper's chunks import the staff chunk.
  */
 function cdnChunk(id) {
   if (/[\\/]node_modules[\\/]hls\.js[\\/]/.test(id)) return 'hls';

@@ -55,8 +55,24 @@ export type { VitrineProductOpenDetail } from './components/products/events.js';
 export { VitrineProductOverlay, type OverlayShowOptions } from './components/product-overlay/product-overlay.js';
 export { CommerceController, type CommerceOptions } from './controllers/commerce.js';
 export { VitrineChat } from './components/chat/chat.js';
+export { VitrineStudio } from './components/studio/studio.js';
+export type { VitrineImpressionDetail, VitrineWatchProgressDetail, VitrineProductViewDetail, VitrineCheckoutDetail } from './analytics/events.js';
+export { viewItem, addToCart, beginCheckout, type Ga4EcommerceEvent, type Ga4Item, type Ga4Context } from './analytics/datalayer.js';
 export { LiveConnection, type LiveConnectionOptions } from './live/connection.js';
 export { viewerIdentity, browserStorage, type ViewerIdentity, type IdentityStorage } from './live/identity.js';
 export type { LiveStore, LiveStatus, LiveProblem, ChatEntry, ChatEntryStatus } from './stores/live.js';
 export type { VitrineChatSendDetail, VitrineLiveStatusDetail } from './live/events.js';
-export { PROTOCOL_VERSION, type ChatMessage, type Author, type Role, type ShowSnapshot, type ChatSettings, type LiveErrorCode } from './live/protocol.js';
+export {
+  PROTOCOL_VERSION,
+  type ChatMessage,
+  type Author,
+  type Role,
+  type ShowSnapshot,
+  type ChatSettings,
+  type LiveErrorCode,
+  type TrackEvent,
+  type TrackEventType,
+  type ShowFigures,
+  type ProductFigures,
+  type CreatorFigures,
+} from './live/protocol.js';

@@ -116,8 +116,8 @@ describe('figures on one node (memory)', () => {
     });
     expect(figures.creators).toEqual({ 'anna-creator': { addToCarts: 1, addToCartValue: EUR(3998) } });
     expect(figures.plays).toBe(1);
-    expect(figures.viewers).toBe(3); // two shoppers and the host
-    expect(figures.peakViewers).toBe(3);
+    expect(figures.viewers).toBe(2); // two shoppers; staff are not viewers
+    expect(figures.peakViewers).toBe(2);
 
     // Sent again every interval, the same sums.
     const count = staffSeen.length;
@@ -156,10 +156,10 @@ describe('figures on one node (memory)', () => {
       expect(ack.ok).toBe(true);
     }
     await request(host.socket, 'chat:send', { clientId: `figures-chat-${counter}-host`, text: 'welcome' });
-    await figuresWhere(staffSeen, (f) => f.chatPerMinute === 4 && f.viewers === 4 && f.peakViewers === 4, '4 messages, 4 viewers');
+    await figuresWhere(staffSeen, (f) => f.chatPerMinute === 4 && f.viewers === 3 && f.peakViewers === 3, '4 messages, 3 viewers');
     closeAll(...viewers.map((v) => v.socket));
-    const after = await figuresWhere(staffSeen, (f) => f.viewers === 1, 'viewers gone');
-    expect(after.peakViewers).toBe(4);
+    const after = await figuresWhere(staffSeen, (f) => f.viewers === 0, 'viewers gone');
+    expect(after.peakViewers).toBe(3);
     expect(after.chatPerMinute).toBe(4);
   });
 });
@@ -233,12 +233,12 @@ describe('figures on two nodes (Redis)', () => {
     await request(onA.socket, 'chat:send', { clientId: `redis-figures-${counter}-a`, text: 'from A' });
     await request(onB.socket, 'chat:send', { clientId: `redis-figures-${counter}-b`, text: 'from B' });
     const expected = (f: ShowFigures) =>
-      f.viewers === 4 && f.chatPerMinute === 2 && f.products['p1']?.addToCarts === 2 && f.products['p1']?.impressions === 2;
+      f.viewers === 2 && f.chatPerMinute === 2 && f.products['p1']?.addToCarts === 2 && f.products['p1']?.impressions === 2;
     const [a, b] = await Promise.all([figuresWhere(seenA, expected, 'sums on node A'), figuresWhere(seenB, expected, 'sums on node B')]);
     for (const figures of [a, b]) {
       expect(figures.products['p1']).toEqual({ impressions: 2, overlayOpens: 0, addToCarts: 2, addToCartValue: EUR(3500) });
       expect(figures.creators).toEqual({ c1: { addToCarts: 2, addToCartValue: EUR(3500) } });
-      expect(figures.peakViewers).toBe(4);
+      expect(figures.peakViewers).toBe(2);
     }
     // Each staff connection gets one figures event per interval, not one per node: ten more take
     // at least nine intervals (timers never fire early; a copy from the other node would halve it).
