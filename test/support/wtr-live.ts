@@ -2,9 +2,11 @@
 // socket.io clients that play the other viewers and the host. Browser tests call it with
 // `executeServerCommand('live', { action, ... })`.
 import type { TestRunnerPlugin } from '@web/test-runner';
+import { SignJWT } from 'jose';
 import type { LiveServer, LiveServerOptions } from '../../src/server/index.js';
-import type { ChatMessage, Role } from '../../src/live/protocol.js';
-import { LineProxy, closeAll, joined, request, startLive, waitFor, type TestClient } from './live-node.js';
+import type { ChatMessage, Role, TrackEvent } from '../../src/live/protocol.js';
+import { LineProxy, TEST_SECRET, closeAll, joined, request, startLive, waitFor, type TestClient } from './live-node.js';
+import { showContract, type ContractCall, type ShowContract } from './show-contract-feature.js';
 
 interface Running {
   server: LiveServer;
@@ -12,13 +14,37 @@ interface Running {
   options: LiveServerOptions;
   proxy: LineProxy;
   clients: Map<string, TestClient>;
+  /** The contract's pins and offers (a test feature), when started with `showContract`. */
+  contract: ShowContract | undefined;
+  /** Every `track` report the server received, by show. */
+  beacons: { show: string; events: TrackEvent[] }[];
 }
 
 export interface LiveCommand {
-  readonly action: 'start' | 'stop' | 'token' | 'say' | 'delete' | 'react' | 'drop' | 'restart' | 'clients';
+  readonly action:
+    | 'start'
+    | 'stop'
+    | 'token'
+    | 'say'
+    | 'delete'
+    | 'react'
+    | 'drop'
+    | 'restart'
+    | 'clients'
+    | 'calls'
+    | 'beacons'
+    | 'offer-stock'
+    | 'bad-token';
   /** Server handle from `start`. */
   readonly id?: number;
-  readonly options?: Pick<LiveServerOptions, 'chat' | 'viewerIntervalMs' | 'reactionIntervalMs'>;
+  readonly options?: Pick<LiveServerOptions, 'chat' | 'viewerIntervalMs' | 'reactionIntervalMs' | 'figuresIntervalMs'> & {
+    /** Adds the contract's pins and offers (test/support/show-contract-feature.ts). */
+    readonly showContract?: boolean;
+  };
+  /** `bad-token`: an `expired` token or a `forged` one (signed with another secret). */
+  readonly kind?: 'expired' | 'forged';
+  /** `offer-stock`: units left of the show's latest offer. */
+  readonly remaining?: number;
   readonly show?: string;
   readonly role?: Role;
   /** Node client acting as this person (created on first use). */
@@ -28,6 +54,17 @@ export interface LiveCommand {
   readonly messageId?: string;
   readonly count?: number;
   readonly ms?: number;
+}
+
+/** Starts a live server that also records the `track` reports it receives. */
+async function boot(options: LiveServerOptions, beacons: Running['beacons']): Promise<LiveServer> {
+  const server = await startLive(options);
+  server.io.on('connection', (socket) => {
+    socket.onAny((event: string, report: { events?: TrackEvent[] } | undefined) => {
+      if (event === 'track' && Array.isArray(report?.events)) beacons.push({ show: socket.data.show, events: report.events });
+    });
+  });
+  return server;
 }
 
 export function liveServerCommands(): TestRunnerPlugin {
@@ -48,11 +85,14 @@ export function liveServerCommands(): TestRunnerPlugin {
 
   async function command(payload: LiveCommand): Promise<unknown> {
     if (payload.action === 'start') {
-      const options = { ...payload.options };
-      const server = await startLive(options);
+      const { showContract: withContract, ...options } = payload.options ?? {};
+      const contract = withContract ? showContract() : undefined;
+      const beacons: Running['beacons'] = [];
+      const serverOptions: LiveServerOptions = { ...options, ...(contract ? { features: [contract.feature] } : {}) };
+      const server = await boot(serverOptions, beacons);
       const port = Number(new URL(server.url!).port);
       const id = ++next;
-      running.set(id, { server, port, options, proxy: await LineProxy.start(port), clients: new Map() });
+      running.set(id, { server, port, options: serverOptions, proxy: await LineProxy.start(port), clients: new Map(), contract, beacons });
       const run = running.get(id)!;
       return { id, url: server.url, proxyUrl: run.proxy.url };
     }
@@ -95,8 +135,27 @@ export function liveServerCommands(): TestRunnerPlugin {
         closeAll(...run.clients.values());
         run.clients.clear();
         await run.server.close();
-        run.server = await startLive({ ...run.options, port: run.port });
+        run.server = await boot({ ...run.options, port: run.port }, run.beacons);
         return true;
+      }
+      case 'calls':
+        return (run.contract?.calls ?? []).filter((call: ContractCall) => call.show === show);
+      case 'beacons':
+        return run.beacons.filter((beacon) => beacon.show === show).flatMap((beacon) => beacon.events);
+      case 'offer-stock': {
+        // What viewers' claims do on the real server: fewer units left, told to the room.
+        const offers = [...(run.contract?.offers.get(show)?.values() ?? [])];
+        const offer = offers.at(-1);
+        if (!offer) throw new Error(`no offer in show ${show}`);
+        run.contract!.offers.get(show)!.set(offer.id, { ...offer, remaining: payload.remaining ?? 0 });
+        run.server.io.to(`show:${show}`).emit('offer:stock', { id: offer.id, remaining: payload.remaining ?? 0 });
+        return offer.id;
+      }
+      case 'bad-token': {
+        const claims = new SignJWT({ name: payload.as ?? 'Host', role: payload.role ?? 'host', show }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject('bad-token');
+        const now = Math.floor(Date.now() / 1000);
+        if (payload.kind === 'expired') return claims.setIssuedAt(now - 7200).setExpirationTime(now - 3600).sign(new TextEncoder().encode(TEST_SECRET));
+        return claims.setIssuedAt().setExpirationTime(now + 3600).sign(new TextEncoder().encode(`${TEST_SECRET}-not-the-server's`));
       }
       case 'clients':
         // Widgets joined to the show on this server.

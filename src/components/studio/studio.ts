@@ -21,6 +21,7 @@ import { createProductsStore } from '../../stores/products.js';
 import { VERSION } from '../../version.js';
 import { VitrineChat } from '../chat/chat.js';
 import { VitrinePlayer } from '../player/player.js';
+import { upgradeProperties } from '../products/layout.js';
 // Not used here: loaded with the studio so the commerce code stays one chunk shared with the
 // shopper's carousel. Importing only part of it splits that chunk, which costs shoppers ~0.7 KB gzip.
 import '../products/products.js';
@@ -96,13 +97,14 @@ export class VitrineStudio extends LitElement {
   /** What the server said about the token (refused, or a viewer's). */
   @state() private serverRefusal: StudioRefusal | null = null;
 
+  #productsData: unknown = undefined;
   #session: StudioSession | null = null;
   #sessionKey = '';
   #clock: ReturnType<typeof setInterval> | undefined;
   readonly #playerStore = createPlayerStore();
   readonly #commerce = new CommerceController(this, this, createProductsStore(), () => ({
     products: this.source,
-    productsData: undefined,
+    productsData: this.#productsData,
     cart: null,
     cartAdapter: undefined,
     currency: this.currency,
@@ -124,13 +126,24 @@ export class VitrineStudio extends LitElement {
 
   constructor() {
     super();
+    upgradeProperties(this, ['products']);
     defineElement('vitrine-player', VitrinePlayer);
     defineElement('vitrine-chat', VitrineChat);
   }
 
+  /** The show's products as data (Vitrine's feed schema); wins over the `products` attribute. */
+  get products(): unknown {
+    return this.#productsData;
+  }
+  set products(value: unknown) {
+    const old = this.#productsData;
+    this.#productsData = value;
+    this.requestUpdate('products', old);
+  }
+
   /** The live connection of the studio (null while refused or not configured). */
   get connection(): StudioSession['connection'] | null {
-    return this.#session?.connection ?? null;
+    return this.serverRefusal ? null : (this.#session?.connection ?? null);
   }
 
   override connectedCallback(): void {
@@ -244,7 +257,8 @@ export class VitrineStudio extends LitElement {
     this.offerFor = null;
     this.problems = {};
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-product-id="${CSS.escape(product.id)}"] [part="offer-button"]`)?.focus();
+    // The button that opened the form, or the one that stops the offer it started.
+    this.renderRoot.querySelector<HTMLElement>(`[data-product-id="${CSS.escape(product.id)}"] :is([part="offer-button"], [part="stop-offer-button"])`)?.focus();
   }
 
   #submitOffer(event: SubmitEvent, product: Product): void {
