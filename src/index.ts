@@ -11,6 +11,8 @@ export type { PlayerState, EngineName, ActiveEngine, PlayerErrorCode, QualityLev
 export type { VitrinePlayDetail, VitrinePauseDetail, VitrineErrorDetail, VitrineLiveEdgeDetail } from './player/events.js';
 export type { VitrineEventName, VitrineEventDetail } from './internal/emit.js';
 export { resolveLocale, LANGUAGES, type Language, type ResolvedLocale } from './i18n/locale.js';
+export { loadMessages, type Messages, type MessageArea, type MessageKey } from './i18n/messages.js';
+export { translator, type Translate, type Message, type MessageParams } from './i18n/translate.js';
 // Commerce: products, money, the merchant's cart.
 export type { Money, Product, ProductVariant, ProductImage, ProductOption, ProductDescription } from './commerce/product.js';
 export {
@@ -48,7 +50,7 @@ export type {
 } from './commerce/events.js';
 export { createProductsStore, type ProductsStore, type ProductsStatus } from './stores/products.js';
 export { createCartStore, type CartStore, type CartSyncStatus } from './stores/cart.js';
-export { cartMessages, cartErrorMessage } from './i18n/cart.js';
+export { cartErrorMessage } from './i18n/cart.js';
 // Commerce UI: the product carousel and the add-to-cart overlay.
 export { VitrineProducts } from './components/products/products.js';
 export type { VitrineProductOpenDetail } from './components/products/events.js';

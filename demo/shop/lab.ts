@@ -16,6 +16,8 @@ export interface LabParams {
   readonly src: string;
   /** Bare hls.js page only: `off` runs hls.js without its worker. */
   readonly worker: 'on' | 'off';
+  /** The widget's `locale` attribute (a BCP 47 tag); absent by default. */
+  readonly locale?: string;
 }
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
@@ -34,11 +36,12 @@ export function labParams(query: URLSearchParams): LabParams {
     autoplay: query.has('autoplay'),
     src,
     worker: pick(query.get('worker'), ['on', 'off'], 'on'),
+    locale: /^[a-z]{2}(-[A-Z]{2})?$/.test(query.get('locale') ?? '') ? query.get('locale')! : undefined,
   };
 }
 
 function show(params: LabParams, title = 'Spring drop, live from the studio'): SafeHtml {
-  return html`<vitrine-show${attributes({ title, poster: '/hls/vod/poster.jpg', src: params.src, loading: params.loading, autoplay: params.autoplay })}></vitrine-show>`;
+  return html`<vitrine-show${attributes({ title, poster: '/hls/vod/poster.jpg', src: params.src, loading: params.loading, autoplay: params.autoplay, locale: params.locale })}></vitrine-show>`;
 }
 
 const filler = html`<div class="lab-filler">

@@ -2,30 +2,32 @@ import { safeHttpUrl } from '../internal/url.js';
 import type { ProductDescription } from './product.js';
 
 // Product descriptions for display. Merchant HTML (Shopify and WooCommerce send HTML) goes
-// through DOMPurify, which is imported only here and only when an HTML description is actually
-// shown; plain text never loads it.
+// through the browser's own HTML Sanitizer API (`setHTML`), which always drops scripts, event
+// handlers and `javascript:` URLs, whatever the configuration; browsers without it show the
+// description's plain text. Nothing is downloaded for either path.
 
-const ALLOWED_TAGS = [
+/** Formatting the shopper sees; anything else is dropped, or unwrapped to its text (below). */
+const ELEMENTS = [
   'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'mark',
-  'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr',
-  'a', 'span', 'div', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr',
+  'a', 'span', 'div', 'img', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
 ];
-const ALLOWED_ATTR = ['href', 'title', 'alt', 'src', 'width', 'height', 'colspan', 'rowspan'];
+/** Containers merchants' editors wrap text in: kept as their text, without the element. */
+const UNWRAP = [
+  'h1', 'font', 'center', 'section', 'article', 'header', 'footer', 'main', 'aside', 'figure',
+  'figcaption', 'label', 'abbr', 'cite', 'code', 'pre', 'q', 'del', 'ins', 'big', 'address',
+];
 
-type Sanitizer = { sanitize(html: string, config: Record<string, unknown>): unknown };
-let sanitizer: Promise<Sanitizer> | undefined;
+const CONFIG: SanitizerConfig = {
+  elements: ELEMENTS,
+  replaceWithChildrenElements: UNWRAP,
+  attributes: ['href', 'title', 'alt', 'src', 'width', 'height', 'colspan', 'rowspan'],
+  comments: false,
+  dataAttributes: false,
+};
 
-/** Vitrine's own DOMPurify instance (a page's DOMPurify and its hooks are left alone). */
-function loadSanitizer(): Promise<Sanitizer> {
-  sanitizer ??= import('dompurify').then(
-    ({ default: DOMPurify }) => DOMPurify(window) as unknown as Sanitizer,
-    (error: unknown) => {
-      sanitizer = undefined;
-      throw error;
-    },
-  );
-  return sanitizer;
-}
+/** `Element.setHTML` where the browser has the HTML Sanitizer API (not yet in lib.dom). */
+type SafeHtml = { setHTML?(html: string, options: { sanitizer: SanitizerConfig }): void };
 
 /** Paragraphs of plain text as `<p>` elements (text nodes only). */
 function textFragment(text: string): DocumentFragment {
@@ -44,26 +46,17 @@ function textFragment(text: string): DocumentFragment {
 
 /**
  * A description as DOM nodes that are safe to insert: plain text becomes paragraphs of text;
- * HTML is sanitised by DOMPurify (loaded on first use) with a small allowlist of formatting
- * tags, no styles, no scripts or handlers, and only http(s) links and images (links open in a
- * new tab with `rel="noopener noreferrer"`, images load lazily). If the sanitizer cannot load,
- * the plain text is shown instead.
+ * HTML goes through the browser's HTML Sanitizer API with a small allowlist of formatting tags,
+ * no styles, no scripts or handlers, and only http(s) links and images (links open in a new
+ * tab with `rel="noopener noreferrer"`, images load lazily). Where the browser has no Sanitizer
+ * API, the plain text is shown instead.
  */
-export async function sanitizeDescription(description: ProductDescription): Promise<DocumentFragment> {
-  if (description.kind === 'text') return textFragment(description.text);
-  let purify: Sanitizer;
-  try {
-    purify = await loadSanitizer();
-  } catch {
-    return textFragment(description.text);
-  }
-  const fragment = purify.sanitize(description.html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
-  }) as DocumentFragment;
+export function sanitizeDescription(description: ProductDescription): DocumentFragment {
+  // A <template> parses into its own inert document: nothing loads until the nodes are adopted.
+  const template = document.createElement('template') as HTMLTemplateElement & SafeHtml;
+  if (description.kind === 'text' || !template.setHTML) return textFragment(description.text);
+  template.setHTML(description.html, { sanitizer: CONFIG });
+  const fragment = template.content;
   for (const element of fragment.querySelectorAll('[href], [src]')) {
     for (const name of ['href', 'src'] as const) {
       if (!element.hasAttribute(name)) continue;
@@ -83,5 +76,5 @@ export async function sanitizeDescription(description: ProductDescription): Prom
       img.setAttribute('decoding', 'async');
     }
   }
-  return fragment;
+  return document.importNode(fragment, true);
 }

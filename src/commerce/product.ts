@@ -3,7 +3,7 @@
  * Everything here came from outside and was validated: strings are plain text (render them as
  * text, never as HTML), URLs are http(s) only, amounts are integers. The one exception is
  * `ProductDescription.html`, the merchant's HTML as sent: render it only through
- * `sanitizeDescription()` (src/commerce/description.ts), which loads DOMPurify on demand.
+ * `sanitizeDescription()` (src/commerce/description.ts), the browser's HTML Sanitizer API.
  */
 
 /**
@@ -35,9 +35,8 @@ export interface ProductOption {
 /**
  * Product description: plain text, or the merchant's HTML (Shopify and WooCommerce send HTML).
  * `text` is always there, so a card can show a plain excerpt without loading a sanitizer.
- * `html` is NOT sanitised (DOMPurify is loaded only when a description is actually shown):
- * never put it into `innerHTML` or `unsafeHTML`; `sanitizeDescription(description)` returns a
- * safe DocumentFragment.
+ * `html` is NOT sanitised: never put it into `innerHTML` or `unsafeHTML`;
+ * `sanitizeDescription(description)` returns a safe DocumentFragment.
  */
 export type ProductDescription =
   | { readonly kind: 'text'; readonly text: string }

@@ -1,10 +1,14 @@
+import { resolveLocale } from '../i18n/locale.js';
+import { loadMessages } from '../i18n/messages.js';
+
 /** Tags the script-tag build loads on first sight, each with the chunk that defines it. */
 export type ElementLoaders = Readonly<Record<string, () => Promise<unknown>>>;
 
 /**
  * Loads an element's code when the element first appears in the document (now or later), so a
- * page that uses only <vitrine-chat> never downloads the player. Elements inside other shadow
- * roots are not seen: import their `define` module instead.
+ * page that uses only <vitrine-chat> never downloads the player, together with the text of the
+ * element's language (which it would otherwise fetch only when it first renders). Elements
+ * inside other shadow roots are not seen: import their `define` module instead.
  */
 export function autoload(loaders: ElementLoaders): void {
   const pending = new Map(Object.entries(loaders));
@@ -16,7 +20,8 @@ export function autoload(loaders: ElementLoaders): void {
       const load = pending.get(element.localName);
       if (!load) continue;
       pending.delete(element.localName);
-      load().catch((error: unknown) => console.warn(`[vitrine] could not load <${element.localName}>.`, error));
+      const language = resolveLocale(element.getAttribute('locale'), element).language;
+      Promise.all([load(), loadMessages(language)]).catch((error: unknown) => console.warn(`[vitrine] could not load <${element.localName}>.`, error));
     }
   };
 

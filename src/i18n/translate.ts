@@ -6,7 +6,7 @@ export type Message = string | Readonly<Partial<Record<Intl.LDMLPluralRule, stri
 /** One catalog: every key of an area in one language. */
 export type Catalog<K extends string> = Readonly<Record<K, Message>>;
 
-/** An area's messages in every shipped language; a missing key is a type error. */
+/** An area's messages in every shipped language (for text that must be there synchronously); a missing key is a type error. */
 export type Catalogs<K extends string> = Readonly<Record<Language, Catalog<K>>>;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -22,13 +22,15 @@ export function defineMessages<const K extends string>(
   return { en, ...others };
 }
 
-/** Returns a translator for one area of messages in one locale. */
-export function translator<K extends string>(catalogs: Catalogs<K>, locale: ResolvedLocale): Translate<K> {
-  const catalog = catalogs[locale.language];
+/**
+ * Returns a translator for one catalog (an area in the locale's language): `{name}` placeholders
+ * are filled in (numbers formatted for the locale), plural forms chosen by `{count}`.
+ */
+export function translator<K extends string>(catalog: Catalog<K>, locale: ResolvedLocale): Translate<K> {
   const numbers = new Intl.NumberFormat(locale.tag);
   let plurals: Intl.PluralRules | undefined;
   return (key, params = {}) => {
-    const message = catalog[key] ?? catalogs.en[key] ?? key;
+    const message = catalog[key] ?? key;
     let text: string;
     if (typeof message === 'string') text = message;
     else {

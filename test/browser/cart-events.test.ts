@@ -7,6 +7,7 @@ import { CartError, type Cart } from '../../src/commerce/cart.js';
 import type { CartAddRequestDetail, VitrineCartRequestDetail } from '../../src/commerce/events.js';
 import { productsFromData } from '../../src/commerce/sources/index.js';
 import { cartErrorMessage } from '../../src/i18n/cart.js';
+import { cartText } from '../support/messages.js';
 
 const [product] = productsFromData([{ id: 'mug', title: 'Mug', currency: 'EUR', price: '12.00', stock: 4 }], { host: null });
 const variant = product!.variants[0]!;
@@ -85,7 +86,7 @@ describe('cart="events"', () => {
     if (outcome.status !== 'failed') return;
     expect(outcome.error).to.be.instanceOf(CartError);
     expect(outcome.error.code).to.equal('out_of_stock');
-    expect(cartErrorMessage(outcome.error, nl)).to.equal('Sorry, dit is uitverkocht.');
+    expect(cartErrorMessage(outcome.error, await cartText(nl))).to.equal('Sorry, dit is uitverkocht.');
   });
 
   it('a partial answer is a partial add', async () => {

@@ -5,6 +5,7 @@ import { CartError, type Cart, type CartAdapter, type CartLineRequest } from '..
 import type { VitrineCartErrorDetail } from '../../src/commerce/events.js';
 import { productsFromData } from '../../src/commerce/sources/index.js';
 import { cartErrorMessage } from '../../src/i18n/cart.js';
+import { cartText } from '../support/messages.js';
 import { captureWarnings, until } from '../support/commerce-browser.js';
 
 const [product] = productsFromData([{ id: 'cap', title: 'Cap', currency: 'EUR', price: '19.99' }], { host: null });
@@ -54,7 +55,7 @@ describe('CartSession', () => {
     expect(outcome.error).to.be.instanceOf(CartError);
     expect(outcome.error.code).to.equal('unknown');
     expect(outcome.error.message).to.equal('backend exploded');
-    expect(cartErrorMessage(outcome.error, { language: 'fr', tag: 'fr-BE' })).to.equal('Un problème est survenu lors de l’ajout au panier. Veuillez réessayer.');
+    expect(cartErrorMessage(outcome.error, await cartText({ language: 'fr', tag: 'fr-BE' }))).to.equal('Un problème est survenu lors de l’ajout au panier. Veuillez réessayer.');
     expect(errors.map((error) => [error.code, error.quantity])).to.deep.equal([['unknown', 1]]);
   });
 

@@ -7,6 +7,7 @@ import type { VitrineCartAddDetail, VitrineCartErrorDetail } from '../../src/com
 import type { Product, ProductVariant } from '../../src/commerce/product.js';
 import { loadProducts } from '../../src/commerce/sources/index.js';
 import { cartErrorMessage } from '../../src/i18n/cart.js';
+import { cartText } from '../support/messages.js';
 import { addFaults, captureWarnings, resetServers, serverState, SHOPIFY_ROOT, until } from '../support/commerce-browser.js';
 
 const en = { language: 'en', tag: 'en' } as const;
@@ -88,7 +89,7 @@ describe('cart="shopify"', () => {
     expect(outcome.status).to.equal('failed');
     if (outcome.status !== 'failed') return;
     expect(outcome.error.code).to.equal('out_of_stock');
-    expect(cartErrorMessage(outcome.error, en)).to.equal('Sorry, this is sold out.');
+    expect(cartErrorMessage(outcome.error, await cartText(en))).to.equal('Sorry, this is sold out.');
     expect(errors.map((error) => error.code)).to.deep.equal(['out_of_stock']);
     expect((await shopCart()).item_count).to.equal(0);
   });
@@ -101,7 +102,7 @@ describe('cart="shopify"', () => {
     if (outcome.status !== 'partial') return;
     expect(outcome.quantityAdded).to.equal(3);
     expect(outcome.error.code).to.equal('insufficient_stock');
-    expect(cartErrorMessage(outcome.error, en)).to.equal('Only 3 could be added: that was all we had in stock.');
+    expect(cartErrorMessage(outcome.error, await cartText(en))).to.equal('Only 3 could be added: that was all we had in stock.');
     expect((await shopCart()).item_count).to.equal(3);
     expect(cart.cart.get()?.itemCount).to.equal(3);
 
@@ -179,7 +180,7 @@ describe('cart="shopify"', () => {
     if (outcome.status !== 'failed') return;
     expect(outcome.error.code).to.equal('rate_limited');
     expect(outcome.error.retryAfter).to.equal(7);
-    expect(cartErrorMessage(outcome.error, { language: 'nl', tag: 'nl-NL' })).to.equal('De winkel heeft het even druk. Probeer het over 7 seconden nog eens.');
+    expect(cartErrorMessage(outcome.error, await cartText({ language: 'nl', tag: 'nl-NL' }))).to.equal('De winkel heeft het even druk. Probeer het over 7 seconden nog eens.');
   });
 
   it('uses the theme\'s configured storefront actions, and reads their userErrors', async () => {

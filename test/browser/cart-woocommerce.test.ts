@@ -5,6 +5,7 @@ import { CartSession } from '../../src/commerce/cart-session.js';
 import type { Product, ProductVariant } from '../../src/commerce/product.js';
 import { loadProducts } from '../../src/commerce/sources/index.js';
 import { cartErrorMessage } from '../../src/i18n/cart.js';
+import { cartText } from '../support/messages.js';
 import { addFaults, expireWooNonces, resetServers, serverState, until, WOO_REST_ROOT, wooPageNonce } from '../support/commerce-browser.js';
 
 const STORE = `${WOO_REST_ROOT}wc/store/v1/`;
@@ -125,7 +126,7 @@ describe('cart="woocommerce"', () => {
     if (tooMany.status !== 'failed') return;
     expect(tooMany.error.code).to.equal('insufficient_stock');
     expect(tooMany.error.available).to.equal(2);
-    expect(cartErrorMessage(tooMany.error, fr)).to.equal('Plus que 2 en stock.');
+    expect(cartErrorMessage(tooMany.error, await cartText(fr))).to.equal('Plus que 2 en stock.');
     expect((await storeCart()).items_count).to.equal(0);
   });
 

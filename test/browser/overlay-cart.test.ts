@@ -3,6 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/products.js';
 import { CartError, type CartAddResult } from '../../src/commerce/cart.js';
 import { cartErrorMessage } from '../../src/i18n/cart.js';
+import { cartText } from '../support/messages.js';
 import { resolveLocale } from '../../src/i18n/locale.js';
 import { memoryCart, openFromCarousel, shirt, simpleProduct } from './products-fixtures.js';
 
@@ -93,7 +94,7 @@ describe('overlay add to cart', () => {
     const { root } = await openFromCarousel(container, [shirt()], cart, { locale: 'nl' });
     addButton(root).click();
     await waitUntil(() => alert(root) !== '', 'failed');
-    expect(alert(root)).to.equal(cartErrorMessage(error, resolveLocale('nl')));
+    expect(alert(root)).to.equal(cartErrorMessage(error, await cartText(resolveLocale('nl'))));
     expect(status(root)).to.equal('');
     expect(root.querySelector('[part="view-cart-button"]')).to.equal(null);
     // The add button stays usable to try again.
@@ -125,7 +126,7 @@ describe('overlay add to cart', () => {
       const { root } = await openFromCarousel(container, [shirt()], cart);
       addButton(root).click();
       await waitUntil(() => alert(root) !== '', 'failed');
-      expect(alert(root)).to.equal(cartErrorMessage(CartError.from(new Error('Our cart service is down for maintenance')), resolveLocale('en')));
+      expect(alert(root)).to.equal(cartErrorMessage(CartError.from(new Error('Our cart service is down for maintenance')), await cartText(resolveLocale('en'))));
     });
     expect(errors).to.deep.equal([]);
   });

@@ -77,6 +77,19 @@ describe.each(['module', 'classic'] as const)('CDN build on another origin, %s s
   });
 });
 
+describe('one language per widget', () => {
+  it('downloads the text of the widget\'s language only, alongside the widget code', async () => {
+    const { page, watch } = await open('/lab/embed?locale=nl-BE&stream=cdn-nl');
+    await page.waitForFunction(() => (document.querySelector('vitrine-show') as HTMLElement & { view?: unknown }).view !== undefined);
+    await playAndCheck(page, watch);
+    const text = vitrineFiles(watch).filter((file) => file.startsWith('chunks/i18n-'));
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatch(/^chunks\/i18n-nl-[\w-]+\.js$/);
+    expect(await page.locator('vitrine-show vitrine-player [part="base"]').getAttribute('aria-label')).toBe('Videospeler: Spring drop, live from the studio');
+    await page.close();
+  });
+});
+
 describe('loading="interaction"', () => {
   it('downloads nothing beyond the facade until hover, focus or tap, even in view', async () => {
     const { page, watch } = await open('/lab/embed?loading=interaction&stream=cdn-interaction');

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CartError } from '../../src/commerce/cart.js';
-import { cartErrorMessage, cartMessages } from '../../src/i18n/cart.js';
-import type { ResolvedLocale } from '../../src/i18n/locale.js';
+import { cartErrorMessage } from '../../src/i18n/cart.js';
+import { cartText } from '../support/messages.js';
 
-const en: ResolvedLocale = { language: 'en', tag: 'en-GB' };
-const nl: ResolvedLocale = { language: 'nl', tag: 'nl-NL' };
-const fr: ResolvedLocale = { language: 'fr', tag: 'fr-FR' };
+const en = await cartText({ language: 'en', tag: 'en-GB' });
+const nl = await cartText({ language: 'nl', tag: 'nl-NL' });
+const fr = await cartText({ language: 'fr', tag: 'fr-FR' });
 
 describe('cart messages', () => {
-  it('ships every key in every language', () => {
-    for (const language of ['nl', 'fr'] as const) {
-      expect(Object.keys(cartMessages[language]).sort()).toEqual(Object.keys(cartMessages.en).sort());
-    }
-  });
-
   it('says what happened for every error code, in the widget locale', () => {
     expect(cartErrorMessage(new CartError('out_of_stock', 'x'), en)).toBe('Sorry, this is sold out.');
     expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 1 }), fr)).toBe('Seul 1 article a pu être ajouté : c’était tout notre stock.');

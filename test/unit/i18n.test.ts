@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defineMessages, translator } from '../../src/i18n/translate.js';
-import { resolveLocale } from '../../src/i18n/locale.js';
+import en from '../../src/i18n/catalogs/en.js';
 import { formatDuration } from '../../src/i18n/format.js';
+import { LANGUAGES, resolveLocale } from '../../src/i18n/locale.js';
+import { loadMessages, type Messages } from '../../src/i18n/messages.js';
 import { showMessages } from '../../src/i18n/show.js';
+import { defineMessages, translator } from '../../src/i18n/translate.js';
 
 const messages = defineMessages(
   { left: { one: 'Only {count} left', other: 'Only {count} left!' }, hi: 'Hello {name}' },
@@ -11,23 +13,62 @@ const messages = defineMessages(
 
 describe('translator', () => {
   it('interpolates and picks plural forms per locale', () => {
-    const nl = translator(messages, { language: 'nl', tag: 'nl-NL' });
+    const nl = translator(messages.nl, { language: 'nl', tag: 'nl-NL' });
     expect(nl('left', { count: 1 })).toBe('Nog 1 over');
     expect(nl('left', { count: 1200 })).toBe('Nog 1.200 over!');
     expect(nl('hi', { name: '<b>Ann</b>' })).toBe('Hallo <b>Ann</b>');
-    const fr = translator(messages, { language: 'fr', tag: 'fr-FR' });
+    const fr = translator(messages.fr, { language: 'fr', tag: 'fr-FR' });
     // French treats 0 and 1 as "one".
     expect(fr('left', { count: 0 })).toBe('Plus que 0');
   });
 
   it('leaves unknown placeholders visible rather than inventing text', () => {
-    const en = translator(messages, { language: 'en', tag: 'en' });
+    const en = translator(messages.en, { language: 'en', tag: 'en' });
     expect(en('hi')).toBe('Hello {name}');
   });
 
-  it('ships every key in every language', () => {
+  it('shows the key of a message a catalog lacks rather than nothing', () => {
+    const partial = translator<'hi' | 'bye'>({ hi: 'Hoi' } as unknown as Record<'hi' | 'bye', string>, { language: 'nl', tag: 'nl' });
+    expect(partial('bye')).toBe('bye');
+  });
+});
+
+describe('catalogs', () => {
+  it('the facade ships every key in every language, synchronously', () => {
     for (const language of ['nl', 'fr'] as const) {
       expect(Object.keys(showMessages[language]).sort()).toEqual(Object.keys(showMessages.en).sort());
+    }
+  });
+
+  it('every language loads on its own, with every area and key of the English source', async () => {
+    const areas = Object.keys(en).sort();
+    expect(areas).toEqual(['cart', 'chat', 'player', 'products']);
+    for (const language of LANGUAGES) {
+      const messages: Messages = await loadMessages(language);
+      expect(Object.keys(messages).sort(), language).toEqual(areas);
+      for (const area of areas as (keyof Messages)[]) {
+        expect(Object.keys(messages[area]).sort(), `${language} ${area}`).toEqual(Object.keys(en[area]).sort());
+        for (const [key, message] of Object.entries(messages[area])) {
+          // Plural forms always have "other"; placeholders are the English ones.
+          const forms = typeof message === 'string' ? [message] : Object.values(message);
+          if (typeof message !== 'string') expect(message.other, `${language} ${area}.${key}`).toBeTypeOf('string');
+          const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+          const source = (en[area] as Record<string, string | Record<string, string>>)[key]!;
+          const english = new Set((typeof source === 'string' ? [source] : Object.values(source)).flatMap(placeholders));
+          for (const form of forms) for (const name of placeholders(form)) expect(english.has(name!), `${language} ${area}.${key} {${name}}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('Dutch and French are really translated (few strings are the same as in English)', async () => {
+    for (const language of ['nl', 'fr'] as const) {
+      const messages = await loadMessages(language);
+      for (const area of Object.keys(en) as (keyof Messages)[]) {
+        const english = en[area] as Record<string, unknown>;
+        const same = Object.keys(english).filter((key) => JSON.stringify((messages[area] as Record<string, unknown>)[key]) === JSON.stringify(english[key]));
+        expect(same.length, `${language} ${area} untranslated: ${same.join(', ')}`).toBeLessThanOrEqual(2);
+      }
     }
   });
 });

@@ -3,9 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from '../../controllers/store.js';
-import { chatMessages, type ChatMessageKey } from '../../i18n/chat.js';
-import { resolveLocale, type ResolvedLocale } from '../../i18n/locale.js';
-import { translator, type Translate } from '../../i18n/translate.js';
+import { MessagesController } from '../../controllers/messages.js';
 import { emit } from '../../internal/emit.js';
 import { LiveConnection } from '../../live/connection.js';
 import { compareMessageIds, isStaff, type LiveErrorCode } from '../../live/protocol.js';
@@ -105,8 +103,7 @@ export class VitrineChat extends LitElement {
   readonly #hearts = new FloatingHearts();
   #unsubscribeReactions: (() => void) | undefined;
   #frozen: readonly ChatEntry[] = [];
-  #locale: ResolvedLocale | undefined;
-  #t: Translate<ChatMessageKey> | undefined;
+  readonly #text = new MessagesController(this);
   #compact: Intl.NumberFormat | undefined;
   #announced = new Set<string>();
   #pendingAnnounce: ChatEntry[] = [];
@@ -149,11 +146,14 @@ export class VitrineChat extends LitElement {
     });
   }
 
+  /** Renders once the text of the chat's language is loaded. */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.#text.ready(() => this.locale, () => super.scheduleUpdate());
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.#t) {
-      this.#locale = resolveLocale(this.locale, this);
-      this.#t = translator(chatMessages, this.#locale);
-      this.#compact = new Intl.NumberFormat(this.#locale.tag, { notation: 'compact', maximumFractionDigits: 1 });
+    if (changed.has('locale') || !this.#compact) {
+      this.#compact = new Intl.NumberFormat(this.#text.locale.tag, { notation: 'compact', maximumFractionDigits: 1 });
     }
     this.#syncConnection();
     if (changed.has('token') && changed.get('token') !== undefined && this.#own) void this.#own.setToken(this.token || null);
@@ -339,7 +339,7 @@ export class VitrineChat extends LitElement {
     const batch = this.#pendingAnnounce;
     this.#pendingAnnounce = [];
     if (batch.length === 0) return;
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     // A host's word matters most; otherwise the latest message.
     const latest = [...batch].reverse().find((e) => isStaff(e.author.role)) ?? batch.at(-1)!;
     const text = latest.text.length > 140 ? `${latest.text.slice(0, 140)}…` : latest.text;
@@ -357,7 +357,7 @@ export class VitrineChat extends LitElement {
     const previous = this.#lastStatus;
     this.#lastStatus = status;
     emit(this, 'vitrine-live-status', { status, error: this.#error.value });
-    if (status === 'connected' && (previous === 'reconnecting' || previous === 'offline')) this.#say(this.#t!('back'));
+    if (status === 'connected' && (previous === 'reconnecting' || previous === 'offline')) this.#say(this.#text.t('chat')('back'));
   }
 
   #trackRestriction(): void {
@@ -370,7 +370,7 @@ export class VitrineChat extends LitElement {
   // --- rendering ---
 
   override render(): TemplateResult {
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     const status = this.#status.value;
     const you = this.#you.value;
     const staff = isStaff(you?.role);
@@ -417,7 +417,7 @@ export class VitrineChat extends LitElement {
   }
 
   #statusText(status: LiveStatus): string {
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     if (status === 'connecting') return t('connecting');
     if (status === 'reconnecting') return t('reconnecting');
     if (status === 'offline') return t('offline');
@@ -426,7 +426,7 @@ export class VitrineChat extends LitElement {
   }
 
   #errorText(error: LiveErrorCode | undefined, retryAfter?: number): string {
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     const seconds = retryAfter ?? 1;
     switch (error) {
       case 'rate_limited':
@@ -446,7 +446,7 @@ export class VitrineChat extends LitElement {
   }
 
   #message(entry: ChatEntry, staff: boolean): TemplateResult {
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     const role = entry.author.role;
     const parts = ['message', role !== 'viewer' ? 'host' : '', entry.question ? 'question' : '', entry.status !== 'sent' ? entry.status : ''].filter(Boolean).join(' ');
     const classes = { message: true, staff: role !== 'viewer', question: entry.question, mine: entry.mine, [entry.status]: true };
@@ -473,7 +473,7 @@ export class VitrineChat extends LitElement {
   #pinned(staff: boolean): TemplateResult | typeof nothing {
     const message = this.#pinnedMessage.value;
     if (!message) return nothing;
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     return html`<p part="pinned" class="pinned" role="status">
       ${pinIcon}<span class="line"><span class="visually-hidden">${t('pinned')}: </span><span class="author">${message.author.name}</span> <span class="text">${message.text}</span></span>
       ${staff ? html`<button type="button" class="link" @click=${() => this.live?.pinMessage(null)}>${t('unpin')}</button>` : nothing}
@@ -481,7 +481,7 @@ export class VitrineChat extends LitElement {
   }
 
   #moderation(entry: ChatEntry): TemplateResult {
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     const name = entry.author.name;
     const armed = this.armedBan === entry.key;
     return html`<span class="mod">
@@ -510,7 +510,7 @@ export class VitrineChat extends LitElement {
   }
 
   #questionQueue(): TemplateResult {
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     const questions = this.#questions.value;
     return html`<ol class="queue" aria-label=${t('questions')}>
       ${questions.length === 0 ? html`<li class="empty">${t('noQuestions')}</li>` : nothing}
@@ -529,7 +529,7 @@ export class VitrineChat extends LitElement {
   }
 
   #composer(status: LiveStatus): TemplateResult {
-    const t = this.#t!;
+    const t = this.#text.t('chat');
     if (status === 'refused' || status === 'idle') return html``;
     if (this.askingName) {
       return html`<form part="name-form" class="composer name-form" @submit=${this.#onName}>
@@ -544,7 +544,7 @@ export class VitrineChat extends LitElement {
     }
     const restriction = this.#restriction.value;
     if (restriction && (restriction.until === null || restriction.until > Date.now())) {
-      const time = restriction.until === null ? '' : new Intl.DateTimeFormat(this.#locale!.tag, { hour: 'numeric', minute: '2-digit' }).format(restriction.until);
+      const time = restriction.until === null ? '' : new Intl.DateTimeFormat(this.#text.locale.tag, { hour: 'numeric', minute: '2-digit' }).format(restriction.until);
       return html`<p part="composer" class="composer notice">${restriction.until === null ? t('banned') : t('timedOut', { time })}</p>`;
     }
     const settings = this.#settings.value;

@@ -2,9 +2,9 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../../version.js';
 import { formatDuration } from '../../i18n/format.js';
-import { resolveLocale } from '../../i18n/locale.js';
-import { playerMessages, type PlayerMessage } from '../../i18n/player.js';
-import { translator, type Translate } from '../../i18n/translate.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import type { Translate } from '../../i18n/translate.js';
+import { MessagesController } from '../../controllers/messages.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import { PlaybackController, type PlaybackSettings } from '../../player/playback.js';
@@ -20,6 +20,7 @@ const SEEK_STEP = 5;
 const VOLUME_STEP = 0.1;
 
 type Menu = 'captions' | 'quality';
+type PlayerText = MessageKey<'player'>;
 
 /**
  * An HLS player for live shows and replays: hls.js where it is the better engine, the browser's
@@ -99,8 +100,7 @@ export class VitrinePlayer extends LitElement {
   readonly #video: HTMLVideoElement = document.createElement('video');
   readonly #playback: PlaybackController;
   readonly #activity: ActivityController;
-  #t: Translate<PlayerMessage> = translator(playerMessages, resolveLocale(null));
-  #tag = 'en';
+  readonly #text = new MessagesController(this);
   #renderedState: PlayerState = 'idle';
 
   constructor() {
@@ -237,12 +237,16 @@ export class VitrinePlayer extends LitElement {
 
   // Lifecycle ---------------------------------------------------------------------------------
 
+  get #tag(): string {
+    return this.#text.locale.tag;
+  }
+
+  /** Renders once the text of the player's language is loaded. */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.#text.ready(() => this.locale, () => super.scheduleUpdate());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.hasUpdated) {
-      const locale = resolveLocale(this.locale, this);
-      this.#t = translator(playerMessages, locale);
-      this.#tag = locale.tag;
-    }
     if (changed.has('poster')) {
       const url = this.poster ? safeHttpUrl(this.poster) : null;
       if (this.poster && !url) warn(this, `attribute "poster" must be an http(s) image URL; got "${this.poster}". Showing no poster.`);
@@ -442,7 +446,7 @@ export class VitrinePlayer extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.#t;
+    const t = this.#text.t('player');
     const state = this.state;
     const playing = state === 'playing' || state === 'buffering';
     const inactive = !this.#activity.active && state === 'playing' && !this.menu;
@@ -471,7 +475,7 @@ export class VitrinePlayer extends LitElement {
     </div>`;
   }
 
-  #renderTop(t: Translate<PlayerMessage>, playing: boolean): TemplateResult | typeof nothing {
+  #renderTop(t: Translate<PlayerText>, playing: boolean): TemplateResult | typeof nothing {
     const live = this.store.live.get() && this.state !== 'ended' && this.state !== 'error';
     const unmute = this.#playback.mutedByAutoplay && this.#video.muted && playing;
     if (!live && !unmute) return nothing;
@@ -492,7 +496,7 @@ export class VitrinePlayer extends LitElement {
     </div>`;
   }
 
-  #renderCenter(t: Translate<PlayerMessage>, state: PlayerState): TemplateResult | typeof nothing {
+  #renderCenter(t: Translate<PlayerText>, state: PlayerState): TemplateResult | typeof nothing {
     const status = (content: unknown, dim = true): TemplateResult =>
       html`<div class="center ${dim ? 'dim' : ''}" part="status" role="status">${content}</div>`;
     switch (state) {
@@ -530,7 +534,7 @@ export class VitrinePlayer extends LitElement {
     }
   }
 
-  #renderControls(t: Translate<PlayerMessage>, playing: boolean): TemplateResult {
+  #renderControls(t: Translate<PlayerText>, playing: boolean): TemplateResult {
     const store = this.store;
     const video = this.#video;
     const muted = video.muted || video.volume === 0;
@@ -597,7 +601,7 @@ export class VitrinePlayer extends LitElement {
     </div>`;
   }
 
-  #renderMenu(t: Translate<PlayerMessage>, captions: readonly CaptionTrack[], levels: readonly QualityLevel[]): TemplateResult {
+  #renderMenu(t: Translate<PlayerText>, captions: readonly CaptionTrack[], levels: readonly QualityLevel[]): TemplateResult {
     const store = this.store;
     const item = (label: string, checked: boolean, choose: () => void): TemplateResult =>
       html`<button

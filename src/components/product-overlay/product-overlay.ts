@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -9,10 +9,8 @@ import type { AddOutcome, CartSession } from '../../commerce/cart-session.js';
 import { sanitizeDescription } from '../../commerce/description.js';
 import type { Product, ProductImage, ProductOption, ProductVariant } from '../../commerce/product.js';
 import { StoreController } from '../../controllers/store.js';
-import { cartErrorMessage, cartMessages } from '../../i18n/cart.js';
-import { resolveLocale, type ResolvedLocale } from '../../i18n/locale.js';
-import { productsMessages, type ProductsMessageKey } from '../../i18n/products.js';
-import { translator, type Translate } from '../../i18n/translate.js';
+import { MessagesController } from '../../controllers/messages.js';
+import { cartErrorMessage } from '../../i18n/cart.js';
 import { emit } from '../../internal/emit.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
@@ -109,9 +107,7 @@ export class VitrineProductOverlay extends LitElement {
   #returnFocus: HTMLElement | null = null;
   #inerted: Element[] = [];
   #addToken = 0;
-  #locale: ResolvedLocale = resolveLocale(null);
-  #t: Translate<ProductsMessageKey> = translator(productsMessages, this.#locale);
-  #cartText = translator(cartMessages, this.#locale);
+  readonly #text = new MessagesController(this);
 
   /** True while the overlay is open. */
   get open(): boolean {
@@ -177,12 +173,9 @@ export class VitrineProductOverlay extends LitElement {
     this.toggleAttribute('open', false);
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.hasUpdated) {
-      this.#locale = resolveLocale(this.locale, this);
-      this.#t = translator(productsMessages, this.#locale);
-      this.#cartText = translator(cartMessages, this.#locale);
-    }
+  /** Renders once the text of the overlay's language is loaded. */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.#text.ready(() => this.locale, () => super.scheduleUpdate());
   }
 
   override render(): TemplateResult {
@@ -205,12 +198,12 @@ export class VitrineProductOverlay extends LitElement {
   }
 
   #panel(product: Product): TemplateResult {
-    const t = this.#t;
+    const t = this.#text.t('products');
     const variant = this.selectedVariant;
     const from = !variant && product.variants.some((v) => v.price.amount !== product.price.amount);
     const price = variant
-      ? priceText(variant.price, variant.compareAtPrice, this.#locale, t)
-      : priceText(product.price, product.compareAtPrice, this.#locale, t, from);
+      ? priceText(variant.price, variant.compareAtPrice, this.#text.locale, t)
+      : priceText(product.price, product.compareAtPrice, this.#text.locale, t, from);
     const details = safeHttpUrl(product.url);
     return html`<div class="panel" part="panel">
       <header>
@@ -252,7 +245,7 @@ export class VitrineProductOverlay extends LitElement {
     const images = this.#images(product, variant);
     if (images.length === 0) return nothing;
     const shown = images.find((image) => image.url === this.imageUrl) ?? images.find((image) => image.url === variant?.image?.url) ?? images[0]!;
-    const t = this.#t;
+    const t = this.#text.t('products');
     return html`<div class="gallery">
       <img
         class="main-image"
@@ -292,7 +285,7 @@ export class VitrineProductOverlay extends LitElement {
 
   /** Quantity, add button and the answer; last in the panel and kept in view at its bottom. */
   #actions(variant: ProductVariant | undefined): TemplateResult | typeof nothing {
-    const t = this.#t;
+    const t = this.#text.t('products');
     const session = this.#session;
     if (!session) return nothing;
     const max = variant ? maxAddable(variant, this.#inCart(variant)) : 0;
@@ -330,7 +323,7 @@ export class VitrineProductOverlay extends LitElement {
   }
 
   #axis(product: Product, option: ProductOption, axis: number): TemplateResult {
-    const t = this.#t;
+    const t = this.#text.t('products');
     const chosen = this.selection[axis] ?? null;
     return html`<fieldset part="option">
       <legend>${option.name}${chosen !== null ? html`: <span class="chosen">${chosen}</span>` : nothing}</legend>
@@ -357,19 +350,20 @@ export class VitrineProductOverlay extends LitElement {
   }
 
   #result(): TemplateResult {
-    const t = this.#t;
+    const t = this.#text.t('products');
     const state = this.addState;
     let status = '';
     let alert = '';
     // The cart's own messages (shared with every adapter): "2 added to your cart.", "Only 1 could be added: ...".
-    if (state.kind === 'added') status = this.#cartText('added', { count: state.quantity });
-    else if (state.kind === 'partial') status = cartErrorMessage(state.error, this.#locale);
-    else if (state.kind === 'failed') alert = cartErrorMessage(state.error, this.#locale);
+    const cart = this.#text.t('cart');
+    if (state.kind === 'added') status = cart('added', { count: state.quantity });
+    else if (state.kind === 'partial') status = cartErrorMessage(state.error, cart);
+    else if (state.kind === 'failed') alert = cartErrorMessage(state.error, cart);
     const done = state.kind === 'added' || state.kind === 'partial';
     // The regions stay in the DOM (empty when there is nothing to say) so changes are announced.
     return html`<div class=${classMap({ result: true, [state.kind]: true })} part="result" role="status">${status}</div>
       <div class="result failed" part="result" role="alert">${alert}</div>
-      <span class="sr-only" aria-live="polite">${state.kind === 'pending' ? this.#cartText('adding') : ''}</span>
+      <span class="sr-only" aria-live="polite">${state.kind === 'pending' ? cart('adding') : ''}</span>
       ${done
         ? html`<div class="handoff">
             <button type="button" class="view-cart" part="view-cart-button" @click=${this.#viewCart}>${t('viewCart')}</button>
@@ -383,7 +377,7 @@ export class VitrineProductOverlay extends LitElement {
   }
 
   #stockText(product: Product, variant: ProductVariant | undefined, inCart: number, max: number): string {
-    const t = this.#t;
+    const t = this.#text.t('products');
     if (!variant) return product.options.length > 0 ? t('combinationUnavailable') : '';
     if (!variant.available) return t('soldOut');
     if (max < 1 && inCart > 0) return t('allInCart');
@@ -419,25 +413,16 @@ export class VitrineProductOverlay extends LitElement {
     this.requestUpdate();
   }
 
-  /**
-   * The description is folded away until the shopper opens it: merchant HTML needs DOMPurify,
-   * which then loads (once per page), so the add-to-cart path never waits for it.
-   */
+  /** The description is built when the shopper first opens it: most shoppers never do. */
   #onAboutToggle = (event: Event): void => {
     const product = this.product;
     if (!(event.currentTarget as HTMLDetailsElement).open || !product?.description || this.description) return;
     // Sanitised DOM nodes, never an HTML string.
-    sanitizeDescription(product.description).then(
-      (fragment) => {
-        if (this.product !== product) return;
-        const container = document.createElement('div');
-        container.className = 'description';
-        container.setAttribute('part', 'description');
-        container.append(fragment);
-        this.description = container;
-      },
-      (error: unknown) => warn(this, 'could not show the product description.', error),
-    );
+    const container = document.createElement('div');
+    container.className = 'description';
+    container.setAttribute('part', 'description');
+    container.append(sanitizeDescription(product.description));
+    this.description = container;
   };
 
   #onSubmit = (event: SubmitEvent): void => {

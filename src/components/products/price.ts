@@ -2,7 +2,7 @@ import type { Money } from '../../commerce/product.js';
 import { discountPercent, formatMoney } from '../../commerce/money.js';
 import type { ResolvedLocale } from '../../i18n/locale.js';
 import type { Translate } from '../../i18n/translate.js';
-import type { ProductsMessageKey } from '../../i18n/products.js';
+import type { MessageKey } from '../../i18n/messages.js';
 
 /** A price as a card or the overlay shows it, and as a screen reader reads it. */
 export interface PriceText {
@@ -36,7 +36,7 @@ export function priceText(
   price: Money,
   compareAt: Money | undefined,
   locale: ResolvedLocale,
-  t: Translate<ProductsMessageKey>,
+  t: Translate<MessageKey<'products'>>,
   from = false,
 ): PriceText {
   const formatted = formatMoney(price, locale.tag);

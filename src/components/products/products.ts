@@ -6,9 +6,7 @@ import type { CartAdapter } from '../../commerce/cart.js';
 import type { Product } from '../../commerce/product.js';
 import { CommerceController } from '../../controllers/commerce.js';
 import { StoreController } from '../../controllers/store.js';
-import { resolveLocale, type ResolvedLocale } from '../../i18n/locale.js';
-import { productsMessages, type ProductsMessageKey } from '../../i18n/products.js';
-import { translator, type Translate } from '../../i18n/translate.js';
+import { MessagesController } from '../../controllers/messages.js';
 import { emit } from '../../internal/emit.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
@@ -119,8 +117,7 @@ export class VitrineProducts extends LitElement {
   #active = 0;
   #cards = new WeakMap<Product, CardModel>();
   #cardsKey = '';
-  #locale: ResolvedLocale = resolveLocale(null);
-  #t: Translate<ProductsMessageKey> = translator(productsMessages, this.#locale);
+  readonly #text = new MessagesController(this);
   #lastPinned: readonly string[] = [];
   #scrollFrame = 0;
   /** How many cards are rendered, of the products in `#shownFor`. */
@@ -181,6 +178,11 @@ export class VitrineProducts extends LitElement {
     };
   }
 
+  /** Renders once the text of the carousel's language is loaded. */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.#text.ready(() => this.locale, () => super.scheduleUpdate());
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('commerce')) {
       const { store } = this.#commerce;
@@ -188,11 +190,7 @@ export class VitrineProducts extends LitElement {
       this.#products.store = store.products;
       this.#pinned.store = store.pinned;
     }
-    if (changed.has('locale') || !this.hasUpdated) {
-      this.#locale = resolveLocale(this.locale, this);
-      this.#t = translator(productsMessages, this.#locale);
-    }
-    const key = `${this.#locale.tag}|${this.lowStock}`;
+    const key = `${this.#text.locale.tag}|${this.lowStock}`;
     if (key !== this.#cardsKey) {
       this.#cardsKey = key;
       this.#cards = new WeakMap();
@@ -200,7 +198,7 @@ export class VitrineProducts extends LitElement {
   }
 
   override render(): TemplateResult {
-    const t = this.#t;
+    const t = this.#text.t('products');
     const status = this.#status.value;
     const products = this.#products.value;
     let body: TemplateResult;
@@ -234,7 +232,7 @@ export class VitrineProducts extends LitElement {
   }
 
   #carousel(products: readonly Product[]): TemplateResult {
-    const t = this.#t;
+    const t = this.#text.t('products');
     const pinned = new Set(this.#pinned.value);
     if (this.#active >= products.length) this.#active = products.length - 1;
     if (products !== this.#shownFor) {
@@ -269,7 +267,7 @@ export class VitrineProducts extends LitElement {
   }
 
   #card(product: Product, index: number, live: boolean): TemplateResult {
-    const t = this.#t;
+    const t = this.#text.t('products');
     const model = this.#model(product);
     const { price } = model;
     return html`<li class="item">
@@ -314,13 +312,14 @@ export class VitrineProducts extends LitElement {
     const from = product.variants.some((variant) => variant.price.amount !== product.price.amount);
     const soldOut = isSoldOut(product);
     const stock = knownStock(product);
+    const t = this.#text.t('products');
     model = {
       image: src
         ? { src: sizedImage(src, 80), width: first?.width && first.height ? first.width : 160, height: first?.width && first.height ? first.height : 160 }
         : undefined,
-      price: priceText(product.price, product.compareAtPrice, this.#locale, this.#t, from),
+      price: priceText(product.price, product.compareAtPrice, this.#text.locale, t, from),
       soldOut,
-      lowStock: !soldOut && stock !== undefined && stock > 0 && stock <= this.lowStock ? this.#t('lowStock', { count: stock }) : undefined,
+      lowStock: !soldOut && stock !== undefined && stock > 0 && stock <= this.lowStock ? t('lowStock', { count: stock }) : undefined,
     };
     this.#cards.set(product, model);
     return model;

@@ -1,9 +1,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../../define/define.js';
-import { chatMessages } from '../../i18n/chat.js';
-import { resolveLocale } from '../../i18n/locale.js';
-import { translator } from '../../i18n/translate.js';
 import { warn } from '../../internal/warn.js';
 import { hasConsent } from '../../analytics/consent.js';
 import { LiveConnection } from '../../live/connection.js';
@@ -83,7 +80,7 @@ export class ShowLive implements ReactiveController {
   template(): TemplateResult | typeof nothing {
     if (!this.connection) return nothing;
     const locale = this.view.host.getAttribute('locale') ?? undefined;
-    const t = translator(chatMessages, resolveLocale(locale ?? null, this.view.host));
+    const t = this.view.text.t('chat');
     // On a narrow widget the chat covers the video, so it waits for the shopper to open it.
     const open = this.#open ?? this.view.host.getBoundingClientRect().width > NARROW_PX;
     return html`<button

@@ -3,9 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { CommerceController } from '../../controllers/commerce.js';
 import { StoreController } from '../../controllers/store.js';
 import { defineElement } from '../../define/define.js';
-import { resolveLocale } from '../../i18n/locale.js';
-import { productsMessages } from '../../i18n/products.js';
-import { translator } from '../../i18n/translate.js';
+import { MessagesController } from '../../controllers/messages.js';
 import { createShowStores, type ShowStores } from '../../stores/show.js';
 import { hostResetCss } from '../host.styles.js';
 import { VitrinePlayer } from '../player/player.js';
@@ -29,6 +27,8 @@ export class ShowView implements ReactiveControllerHost {
   readonly stores: ShowStores = createShowStores();
   /** Chat and the other live features; `live.connection` is the widget's one live connection. */
   readonly live: ShowLive;
+  /** The widget's text in its locale (the facade loaded its language alongside this code). */
+  readonly text: MessagesController;
   readonly #controllers = new Set<ReactiveController>();
   /** Beacons, GA4 dataLayer pushes and watch progress, within the shopper's consent. */
   readonly analytics: ShowAnalytics;
@@ -47,6 +47,7 @@ export class ShowView implements ReactiveControllerHost {
   ) {
     adoptStyles(root, [unsafeCSS(hostResetCss), unsafeCSS(showFacadeCss), showViewStyles]);
     root.replaceChildren();
+    this.text = new MessagesController(host);
     this.live = new ShowLive(this);
     this.analytics = new ShowAnalytics(this);
     this.commerce = new CommerceController(this, host, this.stores.products, () => ({
@@ -84,13 +85,16 @@ export class ShowView implements ReactiveControllerHost {
   requestUpdate(): void {
     if (this.#updateScheduled) return;
     this.#updateScheduled = true;
-    this.#updateComplete = Promise.resolve().then(() => {
-      this.#updateScheduled = false;
-      for (const controller of this.#controllers) controller.hostUpdate?.();
-      render(this.#template(), this.root, { host: this.host });
-      for (const controller of this.#controllers) controller.hostUpdated?.();
-      return true;
-    });
+    this.#updateComplete = Promise.resolve()
+      .then(() =>
+        this.text.ready(() => this.host.getAttribute('locale'), () => {
+          this.#updateScheduled = false;
+          for (const controller of this.#controllers) controller.hostUpdate?.();
+          render(this.#template(), this.root, { host: this.host });
+          for (const controller of this.#controllers) controller.hostUpdated?.();
+        }),
+      )
+      .then(() => true);
   }
 
   connected(): void {
@@ -158,7 +162,7 @@ export class ShowView implements ReactiveControllerHost {
     const session = this.commerce.session;
     if (!session) return nothing;
     const count = this.#cart.value?.itemCount ?? 0;
-    const t = translator(productsMessages, resolveLocale(this.host.getAttribute('locale'), this.host));
+    const t = this.text.t('products');
     return html`<button class="cart" part="cart-button" type="button" aria-label=${t('cart', { count })} @click=${() => session.openCart()}>
       ${cartIcon}${count > 0 ? html`<span class="count" aria-hidden="true">${count > 99 ? '99+' : count}</span>` : nothing}
     </button>`;

@@ -1,5 +1,6 @@
 import { VERSION } from '../../version.js';
 import { resolveLocale } from '../../i18n/locale.js';
+import { loadMessages } from '../../i18n/messages.js';
 import { translator } from '../../i18n/translate.js';
 import { showMessages } from '../../i18n/show.js';
 import { safeHttpUrl } from '../../internal/url.js';
@@ -258,7 +259,9 @@ export class VitrineShow extends ElementBase {
   async #loadView(): Promise<ShowView | undefined> {
     this.#setBusy(true);
     try {
-      const { mountShowView } = await import('./show-view.js');
+      // The widget's code and the text of its language, fetched side by side.
+      const language = resolveLocale(this.getAttribute('locale'), this).language;
+      const [{ mountShowView }] = await Promise.all([import('./show-view.js'), loadMessages(language)]);
       this.#viewport?.disconnect();
       // Focusing the facade's button loads the widget (intent); keep the keyboard user's place.
       const hadFocus = this.#root.activeElement !== null;
@@ -285,7 +288,8 @@ export class VitrineShow extends ElementBase {
   }
 
   #translate() {
-    return translator(showMessages, resolveLocale(this.getAttribute('locale'), this));
+    const locale = resolveLocale(this.getAttribute('locale'), this);
+    return translator(showMessages[locale.language], locale);
   }
 
   #renderFacade(): void {

@@ -7,11 +7,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formatMoney } from '../../commerce/money.js';
 import type { Money, Product } from '../../commerce/product.js';
 import { CommerceController } from '../../controllers/commerce.js';
+import { TextController } from '../../controllers/messages.js';
 import { StoreController } from '../../controllers/store.js';
 import { defineElement } from '../../define/define.js';
-import { resolveLocale, type ResolvedLocale } from '../../i18n/locale.js';
-import { studioMessages, type StudioMessageKey } from '../../i18n/studio.js';
-import { translator, type MessageParams, type Translate } from '../../i18n/translate.js';
+import { loadedStaffMessages, loadStaffMessages, type StaffKey, type StaffMessages } from '../../i18n/staff.js';
+import type { MessageParams, Translate } from '../../i18n/translate.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import type { ShowFigures } from '../../live/protocol.js';
@@ -30,6 +30,8 @@ import type { PinEvent } from './contract.js';
 import { checkOffer, MAX_OFFER_MINUTES, MAX_OFFER_UNITS, type OfferField, type OfferProblem } from './offer-form.js';
 import { MAX_PINNED, pinnedNow, StudioSession, type StudioOffer } from './session.js';
 import { studioStyles } from './studio.styles.js';
+
+type StudioMessageKey = StaffKey<'studio'>;
 
 /** Figures of a product when none were reported yet. */
 const NO_FIGURES = { impressions: 0, overlayOpens: 0, addToCarts: 0, addToCartValue: null };
@@ -120,9 +122,8 @@ export class VitrineStudio extends LitElement {
   readonly #figures = new StoreController(this, atom<ShowFigures | null>(null));
   readonly #pins = new StoreController(this, atom<readonly PinEvent[]>([]));
   readonly #offers = new StoreController(this, atom<Readonly<Record<string, StudioOffer>>>({}));
-  #locale: ResolvedLocale = resolveLocale(null);
-  #t: Translate<StudioMessageKey> = translator(studioMessages, this.#locale);
-  #numbers = new Intl.NumberFormat(this.#locale.tag);
+  readonly #text = new TextController<StaffMessages>(this, { loaded: loadedStaffMessages, load: loadStaffMessages });
+  #numbers = new Intl.NumberFormat('en');
 
   constructor() {
     super();
@@ -158,12 +159,21 @@ export class VitrineStudio extends LitElement {
     this.#closeSession();
   }
 
+  /** Renders once the studio's text in its language is loaded. */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.#text.ready(() => this.locale, () => super.scheduleUpdate());
+  }
+
+  get #t(): Translate<StudioMessageKey> {
+    return this.#text.t('studio');
+  }
+
+  get #locale() {
+    return this.#text.locale;
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.hasUpdated) {
-      this.#locale = resolveLocale(this.locale, this);
-      this.#t = translator(studioMessages, this.#locale);
-      this.#numbers = new Intl.NumberFormat(this.#locale.tag);
-    }
+    if (changed.has('locale') || !this.hasUpdated) this.#numbers = new Intl.NumberFormat(this.#locale.tag);
     this.#syncSession();
     // The server's word on the token: refused, or a viewer's (then the studio lets go at once).
     const session = this.#session;
