@@ -2,7 +2,7 @@
 // bytes are deterministic, so they are asserted here; speed lives in bench/.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,17 @@ describe('CDN build size', () => {
     expect(hls[0]!.file).toMatch(/^chunks\/hls-[\w-]+\.js$/);
     expect(report.entry.files).not.toContain(hls[0]!.file);
     expect(report.files.filter((f) => !f.hls).every((f) => f.raw < hls[0]!.raw / 4)).toBe(true);
+  });
+
+  it('staff tools (<vitrine-studio>) are staff-* chunks that no shopper file imports statically', () => {
+    const manifest = JSON.parse(readFileSync('dist/cdn-build.json', 'utf8')).files as Record<string, { name: string; imports?: string[] }>;
+    const staff = new Set(Object.keys(manifest).filter((file) => manifest[file]!.name.startsWith('staff-')));
+    expect([...staff].some((file) => file.startsWith('chunks/staff-studio-'))).toBe(true);
+    for (const [file, info] of Object.entries(manifest)) {
+      if (staff.has(file)) continue;
+      expect((info.imports ?? []).filter((imported) => staff.has(imported)), file).toEqual([]);
+    }
+    expect(report.staff.gzip).toBeGreaterThan(0);
   });
 
   it('`npm run size` exits non-zero when a budget is exceeded, zero when all fit', () => {
