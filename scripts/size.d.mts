@@ -10,6 +10,8 @@ export interface FileSizes extends Sizes {
   /** Rollup's chunk name (`hls` for hls.js). */
   readonly name: string;
   readonly hls: boolean;
+  /** A producer-team chunk (`staff-*`), not part of a shopper's widget. */
+  readonly staff: boolean;
 }
 export interface SizeReport {
   readonly files: readonly FileSizes[];
@@ -17,10 +19,14 @@ export interface SizeReport {
   readonly entry: Sizes & { readonly files: readonly string[] };
   /** The classic loader in front of the entry. */
   readonly classicEntry: Sizes & { readonly files: readonly string[] };
+  /** Everything but hls.js and the staff tools. */
   readonly widget: Sizes;
   readonly hls: Sizes;
+  /** The producer team's `staff-*` chunks. */
+  readonly staff: Sizes;
 }
 export declare const KB: number;
 export declare const BUDGETS: { readonly entry: number; readonly widget: number };
+export declare const CEILINGS: { readonly widget: number };
 export declare function measure(dir?: string, manifestPath?: string): SizeReport;
 export declare function overBudget(report: SizeReport): string[];

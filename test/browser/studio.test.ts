@@ -115,6 +115,27 @@ describe('<vitrine-studio> refuses anyone but staff', () => {
     expect(refusal(studio)).to.equal('');
   });
 
+  it('on a live server without pins and offers: a clear message on the row, no crash', async () => {
+    const bare = await live<StartedServer>({ action: 'start', options: {} });
+    try {
+      const show = freshShow('studio');
+      const token = await live<string>({ action: 'token', id: bare.id, show, role: 'host' });
+      const studio = await fixture<VitrineStudio>(html`<vitrine-studio live-server=${bare.url} show=${show} token=${token} locale="en" .products=${PRODUCTS}></vitrine-studio>`);
+      await until(() => studio.connection?.store.status.get() === 'connected' && row(studio, 'tee'), 'studio connected');
+      button(studio, 'tee', 'pin-button').click();
+      await until(() => row(studio, 'tee')!.querySelector('[role="alert"]'), 'the row says why');
+      expect(row(studio, 'tee')!.querySelector('[role="alert"]')!.textContent).to.contain('does not run pins and flash offers');
+      expect(button(studio, 'tee', 'pin-button').getAttribute('aria-pressed')).to.equal('false');
+      expect(warnings.some((w) => w.includes('<vitrine-studio>') && w.includes('unknown_event'))).to.equal(true);
+      // Still usable: the offer form opens, and its start is refused the same way.
+      button(studio, 'tee', 'offer-button').click();
+      await until(() => root(studio).querySelector('.offer-form'), 'offer form open');
+      expect(studio.connection?.store.status.get()).to.equal('connected');
+    } finally {
+      await live({ action: 'stop', id: bare.id });
+    }
+  });
+
   it('in French', async () => {
     const studio = await mountStudio(freshShow('studio'), null, { locale: 'fr' });
     expect(refusal(studio)).to.contain('jeton d’animateur ou de modérateur');

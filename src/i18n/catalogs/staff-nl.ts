@@ -63,6 +63,7 @@ const nl: StaffMessages = {
     offerStarted: 'Aanbieding gestart voor {title}',
     offerStopped: 'Aanbieding gestopt voor {title}',
     actionFailed: 'Dat lukte niet ({code}). Probeer het opnieuw.',
+    unsupported: 'Deze liveserver kan nog geen producten vastzetten of flitsaanbiedingen starten (antwoord: "onbekend event"). Werk de liveserver bij om ze te gebruiken.',
     creators: 'Verkoop per creator',
     creator: 'Creator',
     noCreators: 'Nog geen winkelmandtoevoegingen met een creator-ref.',
