@@ -239,7 +239,9 @@ export class VitrineStudio extends LitElement {
         // A live server without the pins and offers feature: say so instead of "try again".
         warn(this, 'the live server does not know pins and offers (it answered unknown_event); expected a server with the show-sync feature.');
         this.rowError = { productId: product.id, text: this.#t('unsupported') };
-      } else this.rowError = { productId: product.id, text: this.#t('actionFailed', { code: ack.error ?? 'error' }) };
+      } else if (ack.error === 'pin_limit') this.rowError = { productId: product.id, text: this.#t('pinFull', { max: MAX_PINNED }) };
+      else if (ack.error === 'conflict') this.rowError = { productId: product.id, text: this.#t('offerConflict') };
+      else this.rowError = { productId: product.id, text: this.#t('actionFailed', { code: ack.error ?? 'error' }) };
     } finally {
       this.busy = this.busy.filter((id) => id !== product.id);
     }

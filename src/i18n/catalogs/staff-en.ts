@@ -67,6 +67,7 @@ export default {
     offerStopped: 'Offer stopped on {title}',
     actionFailed: 'That did not work ({code}). Try again.',
     unsupported: 'This live server does not run pins and flash offers yet (it answered "unknown event"). Update the live server to use them.',
+    offerConflict: 'An offer is already running on this product: stop it first.',
     creators: 'Sales by creator',
     creator: 'Creator',
     noCreators: 'No add-to-carts with a creator ref yet.',

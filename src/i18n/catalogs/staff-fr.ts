@@ -64,6 +64,7 @@ const fr: StaffMessages = {
     offerStopped: 'Offre arrêtée sur {title}',
     actionFailed: 'Cela n’a pas fonctionné ({code}). Réessayez.',
     unsupported: 'Ce serveur live ne gère pas encore l’épinglage ni les offres flash (réponse : « événement inconnu »). Mettez le serveur live à jour pour les utiliser.',
+    offerConflict: 'Une offre est déjà en cours sur ce produit : arrêtez-la d’abord.',
     creators: 'Ventes par créateur',
     creator: 'Créateur',
     noCreators: 'Pas encore d’ajout au panier avec une référence de créateur.',

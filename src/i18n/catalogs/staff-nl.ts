@@ -64,6 +64,7 @@ const nl: StaffMessages = {
     offerStopped: 'Aanbieding gestopt voor {title}',
     actionFailed: 'Dat lukte niet ({code}). Probeer het opnieuw.',
     unsupported: 'Deze liveserver kan nog geen producten vastzetten of flitsaanbiedingen starten (antwoord: "onbekend event"). Werk de liveserver bij om ze te gebruiken.',
+    offerConflict: 'Er loopt al een aanbieding op dit product: stop die eerst.',
     creators: 'Verkoop per creator',
     creator: 'Creator',
     noCreators: 'Nog geen winkelmandtoevoegingen met een creator-ref.',
