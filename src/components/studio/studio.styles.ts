@@ -130,6 +130,8 @@ export const studioStyles = [
       .layout {
         grid-template-columns: minmax(0, 1.1fr) minmax(0, 1.3fr) minmax(0, 1fr);
         grid-template-areas: 'preview products chat' 'creators products chat';
+        /* The preview's row is as tall as the preview: the tall columns span into the 1fr row. */
+        grid-template-rows: auto 1fr;
         align-items: start;
       }
       .preview-pane {
