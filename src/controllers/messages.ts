@@ -1,14 +1,10 @@
+import type { TextSource } from '../i18n/loader.js';
 import { resolveLocale, type Language, type ResolvedLocale } from '../i18n/locale.js';
 import { loadedMessages, loadMessages, type Messages } from '../i18n/messages.js';
 import { translator, type Catalog, type Translate } from '../i18n/translate.js';
 import { warn } from '../internal/warn.js';
 
-/** Text in every language, one catalog set per language, loaded on demand. */
-export interface TextSource<M> {
-  /** The text of a language if it has already loaded. */
-  loaded(language: Language): M | undefined;
-  load(language: Language): Promise<M>;
-}
+export type { TextSource };
 
 type Areas = { readonly [area: string]: Catalog<string> };
 

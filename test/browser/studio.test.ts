@@ -166,7 +166,7 @@ describe('<vitrine-studio> for a host', () => {
     await until(() => button(studio, 'tee', 'pin-button').getAttribute('aria-pressed') === 'true', 'shown as pinned');
     expect(row(studio, 'tee')!.getAttribute('part')).to.equal('product pinned');
     expect(button(studio, 'tee', 'pin-button').getAttribute('aria-label')).to.equal('Unpin Organic tee');
-    await until(() => root(studio).querySelector('[role="status"].visually-hidden')?.textContent?.includes('Pinned: Organic tee'), 'announced');
+    await until(() => root(studio).querySelector('[role="status"].sr-only')?.textContent?.includes('Pinned: Organic tee'), 'announced');
 
     for (const id of ['beanie', 'runner']) {
       button(studio, id, 'pin-button').click();

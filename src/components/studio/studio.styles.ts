@@ -1,8 +1,10 @@
 import { css, unsafeCSS } from 'lit';
 import { hostResetCss } from '../host.styles.js';
+import { srOnlyCss } from '../products/products.styles.js';
 
 export const studioStyles = [
   unsafeCSS(hostResetCss),
+  srOnlyCss,
   css`
     :host {
       --_accent: var(--vitrine-accent, #e11d48);
@@ -70,14 +72,6 @@ export const studioStyles = [
     input[aria-invalid='true'] {
       border-color: #b91c1c;
       box-shadow: 0 0 0 1px #b91c1c;
-    }
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     .studio {
       display: grid;

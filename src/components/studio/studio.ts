@@ -10,7 +10,7 @@ import { CommerceController } from '../../controllers/commerce.js';
 import { TextController } from '../../controllers/messages.js';
 import { StoreController } from '../../controllers/store.js';
 import { defineElement } from '../../define/define.js';
-import { loadedStaffMessages, loadStaffMessages, type StaffKey, type StaffMessages } from '../../i18n/staff.js';
+import { staffText, type StaffKey, type StaffMessages } from '../../i18n/staff.js';
 import type { MessageParams, Translate } from '../../i18n/translate.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
@@ -122,7 +122,7 @@ export class VitrineStudio extends LitElement {
   readonly #figures = new StoreController(this, atom<ShowFigures | null>(null));
   readonly #pins = new StoreController(this, atom<readonly PinEvent[]>([]));
   readonly #offers = new StoreController(this, atom<Readonly<Record<string, StudioOffer>>>({}));
-  readonly #text = new TextController<StaffMessages>(this, { loaded: loadedStaffMessages, load: loadStaffMessages });
+  readonly #text = new TextController<StaffMessages>(this, staffText);
   #numbers = new Intl.NumberFormat('en');
 
   constructor() {
@@ -344,7 +344,7 @@ export class VitrineStudio extends LitElement {
           ${this.#creators(figures)}
         </section>
       </div>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div class="sr-only" role="status">${this.announcement}</div>
     </section>`;
   }
 
