@@ -198,6 +198,18 @@ describe('<vitrine-studio> for a host', () => {
     expect(button(again, 'beanie', 'pin-button').getAttribute('aria-pressed')).to.equal('false');
   });
 
+  it('says why when the server refuses a pin the studio thought had room (pin_limit)', async () => {
+    const show = freshShow('studio');
+    const studio = await connectedStudio(show);
+    // Another producer's three pins reached the server, not yet this studio.
+    await live({ action: 'pin-unseen', id: server.id, show, products: ['beanie', 'runner', 'print'] });
+    button(studio, 'tee', 'pin-button').click();
+    await until(() => row(studio, 'tee')!.querySelector('[role="alert"]'), 'the row says why');
+    expect(row(studio, 'tee')!.querySelector('[role="alert"]')!.textContent).to.contain('at most 3');
+    expect(button(studio, 'tee', 'pin-button').getAttribute('aria-pressed')).to.equal('false');
+    expect((await calls(show)).map((call) => call.event)).to.deep.equal(['pin:set']);
+  });
+
   it('starts an offer from a checked form, shows units left live, and stops it', async () => {
     const show = freshShow('studio');
     const studio = await connectedStudio(show);

@@ -1,7 +1,7 @@
 // A minimal live-server feature with the pins and offers of the issue 5 contract, for testing the
 // studio's controls until the show-sync side's real feature lands: it checks the staff rule,
 // the payload shapes the contract names, at most 3 pins, and records every call it answered.
-import type { Money } from '../../src/live/protocol.js';
+import type { LiveErrorCode, Money } from '../../src/live/protocol.js';
 import type { LiveFeature, LiveSocket } from '../../src/server/index.js';
 import { Refusal, payloadObject, stringField } from '../../src/server/index.js';
 import type { Offer, PinEvent } from '../../src/components/studio/contract.js';
@@ -32,6 +32,8 @@ export interface ShowContract {
   readonly calls: ContractCall[];
   /** Offers by show and id. */
   readonly offers: Map<string, Map<string, Offer>>;
+  /** Pins products without telling anyone (as another node whose news has not arrived yet would). */
+  pinUnseen(show: string, productIds: readonly string[]): void;
 }
 
 export function showContract(): ShowContract {
@@ -59,7 +61,7 @@ export function showContract(): ShowContract {
           const at = stamp(body);
           const { show } = socket.data;
           record(action === 'pin' ? 'pin:set' : 'pin:clear', payload, show, socket.data.user.role);
-          if (action === 'pin' && !pinnedNow(show).includes(productId) && pinnedNow(show).length >= 3) throw new Refusal('forbidden', 'at most 3 pinned');
+          if (action === 'pin' && !pinnedNow(show).includes(productId) && pinnedNow(show).length >= 3) throw new Refusal('pin_limit' as LiveErrorCode, 'at most 3 pinned'); // the code show-sync's feature answers
           const event: PinEvent = { id: `pin-${++sequence}`, productId, action, at, sentAt: Date.now() };
           pins.set(show, [...(pins.get(show) ?? []), event]);
           context.io.to(context.room(show)).emit('pins', { events: [event] });
@@ -115,5 +117,9 @@ export function showContract(): ShowContract {
       return { pins: pins.get(socket.data.show) ?? [], offers: [...(offers.get(socket.data.show)?.values() ?? [])] };
     },
   };
-  return { feature, calls, offers };
+  const pinUnseen = (show: string, productIds: readonly string[]): void => {
+    const events = productIds.map((productId): PinEvent => ({ id: `pin-${++sequence}`, productId, action: 'pin', at: null, sentAt: Date.now() }));
+    pins.set(show, [...(pins.get(show) ?? []), ...events]);
+  };
+  return { feature, calls, offers, pinUnseen };
 }

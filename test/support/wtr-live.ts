@@ -34,6 +34,7 @@ export interface LiveCommand {
     | 'calls'
     | 'beacons'
     | 'offer-stock'
+    | 'pin-unseen'
     | 'bad-token';
   /** Server handle from `start`. */
   readonly id?: number;
@@ -43,6 +44,8 @@ export interface LiveCommand {
   };
   /** `bad-token`: an `expired` token or a `forged` one (signed with another secret). */
   readonly kind?: 'expired' | 'forged';
+  /** `pin-unseen`: products the server pins without telling the show. */
+  readonly products?: readonly string[];
   /** `offer-stock`: units left of the show's latest offer. */
   readonly remaining?: number;
   readonly show?: string;
@@ -142,6 +145,9 @@ export function liveServerCommands(): TestRunnerPlugin {
         return (run.contract?.calls ?? []).filter((call: ContractCall) => call.show === show);
       case 'beacons':
         return run.beacons.filter((beacon) => beacon.show === show).flatMap((beacon) => beacon.events);
+      case 'pin-unseen':
+        run.contract!.pinUnseen(show, payload.products ?? []);
+        return true;
       case 'offer-stock': {
         // What viewers' claims do on the real server: fewer units left, told to the room.
         const offers = [...(run.contract?.offers.get(show)?.values() ?? [])];
