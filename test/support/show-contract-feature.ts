@@ -105,7 +105,8 @@ export function showContract(): ShowContract {
             record('offer:stop', payload, show, socket.data.user.role);
             const offer = offers.get(show)?.get(stringField(body, 'id', { max: 64 }));
             if (!offer) throw new Refusal('not_found', 'no such offer');
-            const stopped: Offer = { ...offer, stoppedAt: stamp(body), status: 'ended' };
+            // As show-sync's server: still `live` (claims stay open a while for viewers behind live), with the stop stamped.
+            const stopped: Offer = { ...offer, stoppedAt: stamp(body), endedAt: Date.now(), status: 'live' };
             offers.get(show)!.set(offer.id, stopped);
             context.io.to(context.room(show)).emit('offer', stopped);
             return stopped;

@@ -24,8 +24,15 @@ export interface Offer {
   /** Program date time (epoch ms) the offer starts at; null when the stream has none. */
   readonly startsAt: number | null;
   readonly durationMs: number;
+  /** Program date time at which the studio stopped it early; null otherwise (and without one). */
   readonly stoppedAt: number | null;
+  /**
+   * `live` until claims close: a stopped offer can stay `live` for a grace period (viewers behind
+   * live still see it), so the studio reads `stoppedAt` / `endedAt` to show it as stopped.
+   */
   readonly status: 'live' | 'sold_out' | 'ended';
+  /** Server time it was stopped, epoch ms; null while it runs (show-sync adds it). */
+  readonly endedAt?: number | null;
 }
 
 export interface OfferStart {

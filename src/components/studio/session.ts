@@ -112,7 +112,10 @@ export class StudioSession {
 
   #putOffer(offer: Offer): void {
     const offers = this.offers.get();
-    this.offers.set({ ...offers, [offer.id]: { ...offer, seenAt: offers[offer.id]?.seenAt ?? Date.now() } });
+    // Stopped is over for the studio, even while the server keeps claims open for viewers behind live.
+    const stopped = offer.stoppedAt !== null || (offer.endedAt ?? null) !== null;
+    const status = stopped && offer.status === 'live' ? 'ended' : offer.status;
+    this.offers.set({ ...offers, [offer.id]: { ...offer, status, seenAt: offers[offer.id]?.seenAt ?? Date.now() } });
   }
 }
 
