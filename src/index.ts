@@ -22,6 +22,7 @@ export {
   type Cart,
   type CartLine,
   type CartLineRequest,
+  type CartLineOffer,
   type CartRequestOptions,
   type CartAddResult,
   type CartAdapter,
@@ -36,7 +37,7 @@ export { EventsCartAdapter, type EventsCartOptions } from './commerce/adapters/e
 export { ShopifyCartAdapter, type ShopifyCartOptions } from './commerce/adapters/shopify.js';
 export { WooCommerceCartAdapter, type WooCommerceCartOptions } from './commerce/adapters/woocommerce.js';
 export { CartSession, type AddOutcome, type CartSessionOptions } from './commerce/cart-session.js';
-export { ATTRIBUTION_PROPERTIES, attributionProperties, type CartAttribution } from './commerce/attribution.js';
+export { ATTRIBUTION_PROPERTIES, OFFER_PROPERTY, attributionProperties, type CartAttribution } from './commerce/attribution.js';
 export type {
   VitrineCartAddDetail,
   VitrineCartErrorDetail,
@@ -77,4 +78,11 @@ export {
   type ShowFigures,
   type ProductFigures,
   type CreatorFigures,
+  type PinEvent,
+  type Offer,
+  type OfferClaim,
+  type OfferStatus,
 } from './live/protocol.js';
+export { ShowSync, pinnedAt, offerAt, offerWindow } from './live/show-sync.js';
+export type { SyncStore, OfferOnScreen, OfferState } from './stores/sync.js';
+export type { StreamMetadata } from './player/types.js';

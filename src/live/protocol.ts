@@ -49,6 +49,16 @@ export const PROTOCOL_LIMITS = {
   trackBatch: 50,
   /** Product ids and creator refs in `track`: 1-128 characters, no control characters. */
   trackId: /^[^\u0000-\u001f\u007f]{1,128}$/,
+  /** Products pinned at once; a fourth `pin:set` is refused with `pin_limit`. */
+  pins: 3,
+  /** Product and variant ids as the feed has them: 1-128 of `A-Z a-z 0-9 _ . : / -`. */
+  productId: /^[A-Za-z0-9_.:/-]{1,128}$/,
+  /** Units one flash offer may have. */
+  offerQuantity: 100_000,
+  /** Offer duration, in seconds: 5 seconds to a day. */
+  offerSeconds: { min: 5, max: 86_400 },
+  /** Most units one `offer:claim` may take. */
+  claimQuantity: 10,
 } as const;
 
 /** Sent as socket.io's `auth` option on every (re)connect. */
@@ -127,6 +137,10 @@ export interface ShowSnapshot {
   readonly questions?: readonly ChatMessage[];
   /** The message staff pinned over the chat (an answered question), if any. */
   readonly pinnedMessage?: ChatMessage | null;
+  /** The show's pin timeline, oldest first (the most recent 500 events). */
+  readonly pins?: readonly PinEvent[];
+  /** The show's flash offers, oldest first (the most recent 50, ended ones included). */
+  readonly offers?: readonly Offer[];
 }
 
 /** What a shopper's widget reports in `track` beacons (only with the shopper's consent). */
@@ -183,6 +197,81 @@ export interface ShowFigures {
   readonly at: number;
 }
 
+/**
+ * A product pinned or unpinned by the studio. `at` is the program date time (epoch ms, the
+ * encoder's clock) of the frame the producer was watching: each viewer shows the pin when its
+ * own playback reaches that frame, so the server's clock plays no part in when it appears.
+ */
+export interface PinEvent {
+  /** Server-assigned, increasing within a show (decimal). */
+  readonly id: string;
+  readonly productId: string;
+  readonly action: 'pin' | 'unpin';
+  /** Program date time (epoch ms) of the frame the producer saw; null when the stream has none. */
+  readonly at: number | null;
+  /** Server time when it was stored, epoch ms (orders events that have no `at`). */
+  readonly sentAt: number;
+}
+
+export type OfferStatus = 'live' | 'sold_out' | 'ended';
+
+/**
+ * A flash offer: `quantity` units of a product (or one variant) at `price` for `durationMs` of
+ * the show. `startsAt` and `stoppedAt` are program date times (the viewer's playback decides
+ * when the banner shows and ends); `createdAt`, `endedAt` and `closesAt` are server times.
+ */
+export interface Offer {
+  readonly id: string;
+  readonly productId: string;
+  /** The one variant on offer; null for every variant of the product. */
+  readonly variantId: string | null;
+  /** The offer price (what the cart line carries where the cart supports it). */
+  readonly price: Money;
+  readonly quantity: number;
+  /** Units not claimed yet. */
+  readonly remaining: number;
+  /** Program date time (epoch ms) of the frame the producer saw at the start; null without one. */
+  readonly startsAt: number | null;
+  readonly durationMs: number;
+  /** Program date time at which the studio stopped it early; null otherwise. */
+  readonly stoppedAt: number | null;
+  readonly status: OfferStatus;
+  /** Server time of the start, epoch ms (the countdown of a stream without program date time). */
+  readonly createdAt: number;
+  /** Server time it was stopped, epoch ms; null while it runs. */
+  readonly endedAt: number | null;
+  /** Server time until which claims are taken (the end plus a grace for viewers behind live). */
+  readonly closesAt: number;
+  /** Increases with every claim and release: `offer:stock` updates older than the one shown are stale. */
+  readonly seq: number;
+}
+
+/** Units reserved at the offer price, for a short while, by one viewer. */
+export interface OfferClaim {
+  /** `<offer id>.<random>`; what `offer:release` names. */
+  readonly claimId: string;
+  readonly offerId: string;
+  /**
+   * Signed with the server secret (JWT, HS256): the cart line carries it in the `_vitrine_offer`
+   * property, and a cart that honours offers verifies it (`verifyOfferClaim` in vitrine/server).
+   */
+  readonly token: string;
+  readonly quantity: number;
+  readonly price: Money;
+  /** Epoch ms after which the token is refused. */
+  readonly expiresAt: number;
+}
+
+export interface StartOffer {
+  readonly productId: string;
+  readonly variantId?: string | null;
+  readonly price: Money;
+  readonly quantity: number;
+  readonly durationSeconds: number;
+  /** Program date time of the frame the producer saw; null without one. */
+  readonly at: number | null;
+}
+
 export type ReactionKind = 'heart';
 export const REACTION_KINDS: readonly ReactionKind[] = ['heart'];
 
@@ -208,6 +297,16 @@ export type LiveErrorCode =
   | 'unsupported_version'
   | 'unavailable'
   | 'server_error'
+  /** `pin:set` with `PROTOCOL_LIMITS.pins` products pinned already. */
+  | 'pin_limit'
+  /** `offer:start` for a product that has a live offer already. */
+  | 'conflict'
+  /** `offer:claim`: no units left. */
+  | 'sold_out'
+  /** `offer:claim`: fewer units left than asked (`available` says how many). */
+  | 'insufficient_stock'
+  /** `offer:claim`: the offer has ended. */
+  | 'expired'
   /** Client side only: no acknowledgement arrived in time after every retry. */
   | 'timeout';
 
@@ -221,6 +320,8 @@ export interface LiveFailure {
   readonly message: string;
   /** Seconds until trying again makes sense (rate limit, slow mode, timeout). */
   readonly retryAfter?: number;
+  /** `insufficient_stock`: units still available. */
+  readonly available?: number;
 }
 
 export type Ack<T> = { readonly ok: true; readonly data: T } | LiveFailure;
@@ -263,6 +364,16 @@ export interface ClientToServerEvents {
   'chat:pin': (payload: { readonly id: string | null }, ack: AckCallback<null>) => void;
   /** Analytics beacons, batched by the widget (a report every few seconds at most); no ack. */
   track: (payload: { readonly events: readonly TrackEvent[] }) => void;
+  /** Pins a product (at most `PROTOCOL_LIMITS.pins` at once; pinning a pinned one again is fine). */
+  'pin:set': (payload: { readonly productId: string; readonly at: number | null }, ack: AckCallback<PinEvent>) => void;
+  'pin:clear': (payload: { readonly productId: string; readonly at: number | null }, ack: AckCallback<PinEvent>) => void;
+  'offer:start': (payload: StartOffer, ack: AckCallback<Offer>) => void;
+  'offer:stop': (payload: { readonly id: string; readonly at: number | null }, ack: AckCallback<Offer>) => void;
+  // Any joined widget:
+  /** Reserves units at the offer price before the cart add; retries reuse `clientId`. */
+  'offer:claim': (payload: { readonly offerId: string; readonly quantity: number; readonly clientId: string }, ack: AckCallback<OfferClaim>) => void;
+  /** Gives the units back after a failed cart add. */
+  'offer:release': (payload: { readonly claimId: string }, ack: AckCallback<null>) => void;
 }
 
 /** Events the server sends to the widgets in a show's room. */
@@ -288,6 +399,12 @@ export interface ServerToClientEvents {
   'chat:pinned': (payload: { readonly message: ChatMessage | null }) => void;
   /** Hosts and moderators only: the show's live figures, every second. */
   figures: (figures: ShowFigures) => void;
+  /** New pin timeline events. */
+  pins: (payload: { readonly events: readonly PinEvent[] }) => void;
+  /** An offer started, stopped, sold out or came back (a released claim). */
+  offer: (offer: Offer) => void;
+  /** Units left, sent at most every `offers.stockIntervalMs` per node; ignore a `seq` older than the one shown. */
+  'offer:stock': (payload: { readonly id: string; readonly remaining: number; readonly seq: number }) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -12,6 +12,8 @@ import { chatFeature } from './features/chat.js';
 import { figuresFeature } from './features/figures.js';
 import { moderationFeature } from './features/moderation.js';
 import { pinnedMessageFeature } from './features/pinned-message.js';
+import { offersFeature } from './features/offers.js';
+import { pinsFeature } from './features/pins.js';
 import { reactionsFeature } from './features/reactions.js';
 import { sessionFeature } from './features/session.js';
 import { viewersFeature } from './features/viewers.js';
@@ -141,6 +143,8 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     viewersFeature(),
     pinnedMessageFeature(),
     figuresFeature(),
+    pinsFeature(),
+    offersFeature(),
     ...(input.features ?? []),
   ];
   const handlers = new Map<string, EventHandler<ClientEventName>>();
@@ -168,7 +172,7 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
   async function snapshot(socket: LiveSocket): Promise<ShowSnapshot> {
     const parts = await Promise.all(features.map((feature) => feature.snapshot?.(socket, context) ?? {}));
     return Object.assign(
-      { v: PROTOCOL_VERSION, show: socket.data.show, now: Date.now(), you: socket.data.user, restriction: null, messages: [], viewers: 0 },
+      { v: PROTOCOL_VERSION, show: socket.data.show, now: options.now(), you: socket.data.user, restriction: null, messages: [], viewers: 0 },
       ...parts,
     ) as ShowSnapshot;
   }

@@ -1,5 +1,4 @@
-// <vitrine-studio> in Chromium against a real live server (with the contract's pins and offers as
-// a test feature until the show-sync side's lands): refused without a staff token, and with one
+// <vitrine-studio> in Chromium against a real live server (with its pins and offers): refused without a staff token, and with one
 // it pins, runs offers stamped with its preview's stream time, pins chat messages and shows the
 // figures the server sends.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -8,7 +7,7 @@ import '../../src/define/chat.js';
 import type { VitrineStudio } from '../../src/components/studio/studio.js';
 import type { VitrineChat } from '../../src/components/chat/chat.js';
 import type { VitrinePlayer } from '../../src/components/player/player.js';
-import type { ContractCall } from '../support/show-contract-feature.js';
+import type { ContractCall } from '../support/wtr-live.js';
 import type { TrackEvent } from '../../src/live/protocol.js';
 import { freshShow, live, messageTexts, resetIdentity, type StartedServer } from './chat-support.js';
 import { simpleProduct } from './products-fixtures.js';
@@ -18,7 +17,7 @@ const until = (predicate: () => unknown, message: string, timeout = 15_000): Pro
 
 let server: StartedServer;
 before(async () => {
-  server = await live<StartedServer>({ action: 'start', options: { showContract: true, figuresIntervalMs: 200, viewerIntervalMs: 200 } });
+  server = await live<StartedServer>({ action: 'start', options: { figuresIntervalMs: 200, viewerIntervalMs: 200 } });
 });
 after(async () => {
   await live({ action: 'stop', id: server.id });
@@ -113,27 +112,6 @@ describe('<vitrine-studio> refuses anyone but staff', () => {
     studio.token = await live<string>({ action: 'token', id: server.id, show, role: 'moderator' });
     await until(() => studio.connection?.store.status.get() === 'connected', 'connected with a moderator token');
     expect(refusal(studio)).to.equal('');
-  });
-
-  it('on a live server without pins and offers: a clear message on the row, no crash', async () => {
-    const bare = await live<StartedServer>({ action: 'start', options: {} });
-    try {
-      const show = freshShow('studio');
-      const token = await live<string>({ action: 'token', id: bare.id, show, role: 'host' });
-      const studio = await fixture<VitrineStudio>(html`<vitrine-studio live-server=${bare.url} show=${show} token=${token} locale="en" .products=${PRODUCTS}></vitrine-studio>`);
-      await until(() => studio.connection?.store.status.get() === 'connected' && row(studio, 'tee'), 'studio connected');
-      button(studio, 'tee', 'pin-button').click();
-      await until(() => row(studio, 'tee')!.querySelector('[role="alert"]'), 'the row says why');
-      expect(row(studio, 'tee')!.querySelector('[role="alert"]')!.textContent).to.contain('does not run pins and flash offers');
-      expect(button(studio, 'tee', 'pin-button').getAttribute('aria-pressed')).to.equal('false');
-      expect(warnings.some((w) => w.includes('<vitrine-studio>') && w.includes('unknown_event'))).to.equal(true);
-      // Still usable: the offer form opens, and its start is refused the same way.
-      button(studio, 'tee', 'offer-button').click();
-      await until(() => root(studio).querySelector('.offer-form'), 'offer form open');
-      expect(studio.connection?.store.status.get()).to.equal('connected');
-    } finally {
-      await live({ action: 'stop', id: bare.id });
-    }
   });
 
   it('in French', async () => {

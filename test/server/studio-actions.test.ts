@@ -1,14 +1,11 @@
-// Staff actions of the studio (pins and offers as the contract names them, with a test feature
-// until the show-sync side's lands; the pinned chat message) sent with a viewer's connection or
-// a token that expired mid-show: the server refuses them and nothing happens.
+// Staff actions of the studio (pins and offers, the pinned chat message) sent with a viewer's
+// connection or a token that expired mid-show: the real server refuses them and nothing happens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/live/protocol.js';
 import type { LiveServer } from '../../src/server/index.js';
-import { showContract, type ShowContract } from '../support/show-contract-feature.js';
 import { closeAll, collect, joined, request, startLive, waitFor, type TestClient } from '../support/live-node.js';
 
 let server: LiveServer;
-let contract: ShowContract;
 const sockets: TestClient[] = [];
 let counter = 0;
 const freshShow = (): string => `studio-actions-${process.pid}-${++counter}`;
@@ -20,8 +17,7 @@ const ACTIONS: [string, unknown][] = [
 ];
 
 beforeAll(async () => {
-  contract = showContract();
-  server = await startLive({ features: [contract.feature] });
+  server = await startLive();
 });
 afterAll(async () => {
   closeAll(...sockets);
@@ -42,7 +38,8 @@ describe('studio actions on the live server', () => {
       for (const [event, payload] of ACTIONS) expect(await request(socket, event, payload), event).toMatchObject({ ok: false, error: 'forbidden' });
       expect(await request(socket, 'chat:pin', { id: message.data.id })).toMatchObject({ ok: false, error: 'forbidden' });
     }
-    expect(contract.calls).toEqual([]);
+    expect(await server.state.pinTimeline(show)).toEqual([]);
+    expect(await server.state.offers(show)).toEqual([]);
     expect(pins).toEqual([]);
     expect(offers).toEqual([]);
     expect((await joined(server.url!, { show })).snapshot.pinnedMessage).toBe(null);
@@ -56,7 +53,8 @@ describe('studio actions on the live server', () => {
     const expiry = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
     await waitFor(() => Date.now() > expiry * 1000, { what: 'the token to expire', timeout: 5000 });
     for (const [event, payload] of ACTIONS) expect(await request(host.socket, event, payload), event).toMatchObject({ ok: false, error: 'token_expired' });
-    expect(contract.calls.filter((call) => call.show === show)).toEqual([]);
+    expect(await server.state.pinTimeline(show)).toEqual([]);
+    expect(await server.state.offers(show)).toEqual([]);
     expect(await request(host.socket, 'auth:token', { token: await server.mintToken({ role: 'host', show }) })).toMatchObject({ ok: true });
     expect(await request(host.socket, 'pin:set', { productId: 'tee', at: 1234 })).toMatchObject({ ok: true, data: { productId: 'tee', action: 'pin', at: 1234 } });
   });

@@ -6,7 +6,14 @@ import { SignJWT } from 'jose';
 import type { LiveServer, LiveServerOptions } from '../../src/server/index.js';
 import type { ChatMessage, Role, TrackEvent } from '../../src/live/protocol.js';
 import { LineProxy, TEST_SECRET, closeAll, joined, request, startLive, waitFor, type TestClient } from './live-node.js';
-import { showContract, type ContractCall, type ShowContract } from './show-contract-feature.js';
+
+/** A pin or offer event a widget sent (recorded as the server received it). */
+export interface ContractCall {
+  readonly event: string;
+  readonly payload: unknown;
+  readonly show: string;
+  readonly role: string;
+}
 
 interface Running {
   server: LiveServer;
@@ -14,8 +21,8 @@ interface Running {
   options: LiveServerOptions;
   proxy: LineProxy;
   clients: Map<string, TestClient>;
-  /** The contract's pins and offers (a test feature), when started with `showContract`. */
-  contract: ShowContract | undefined;
+  /** The pin and offer events widgets sent, oldest first. */
+  calls: ContractCall[];
   /** Every `track` report the server received, by show. */
   beacons: { show: string; events: TrackEvent[] }[];
 }
@@ -31,6 +38,7 @@ export interface LiveCommand {
     | 'drop'
     | 'restart'
     | 'clients'
+    | 'emit'
     | 'calls'
     | 'beacons'
     | 'offer-stock'
@@ -38,10 +46,13 @@ export interface LiveCommand {
     | 'bad-token';
   /** Server handle from `start`. */
   readonly id?: number;
-  readonly options?: Pick<LiveServerOptions, 'chat' | 'viewerIntervalMs' | 'reactionIntervalMs' | 'figuresIntervalMs'> & {
-    /** Adds the contract's pins and offers (test/support/show-contract-feature.ts). */
-    readonly showContract?: boolean;
+  readonly options?: Pick<LiveServerOptions, 'chat' | 'viewerIntervalMs' | 'reactionIntervalMs' | 'figuresIntervalMs' | 'offers'> & {
+    /** The server's clock runs this far ahead of the real one (negative: behind). */
+    readonly clockShiftMs?: number;
   };
+  /** `emit`: a client event sent by `as` (with `role`), answered with its ack. */
+  readonly event?: string;
+  readonly payload?: unknown;
   /** `bad-token`: an `expired` token or a `forged` one (signed with another secret). */
   readonly kind?: 'expired' | 'forged';
   /** `pin-unseen`: products the server pins without telling the show. */
@@ -60,11 +71,13 @@ export interface LiveCommand {
 }
 
 /** Starts a live server that also records the `track` reports it receives. */
-async function boot(options: LiveServerOptions, beacons: Running['beacons']): Promise<LiveServer> {
+async function boot(options: LiveServerOptions, beacons: Running['beacons'], calls: ContractCall[]): Promise<LiveServer> {
   const server = await startLive(options);
   server.io.on('connection', (socket) => {
-    socket.onAny((event: string, report: { events?: TrackEvent[] } | undefined) => {
-      if (event === 'track' && Array.isArray(report?.events)) beacons.push({ show: socket.data.show, events: report.events });
+    socket.onAny((event: string, report: unknown) => {
+      const events = (report as { events?: TrackEvent[] } | undefined)?.events;
+      if (event === 'track' && Array.isArray(events)) beacons.push({ show: socket.data.show, events });
+      if (/^(pin|offer):(set|clear|start|stop)$/.test(event)) calls.push({ event, payload: report, show: socket.data.show, role: socket.data.user.role });
     });
   });
   return server;
@@ -88,14 +101,14 @@ export function liveServerCommands(): TestRunnerPlugin {
 
   async function command(payload: LiveCommand): Promise<unknown> {
     if (payload.action === 'start') {
-      const { showContract: withContract, ...options } = payload.options ?? {};
-      const contract = withContract ? showContract() : undefined;
+      const { clockShiftMs, ...rest } = payload.options ?? {};
+      const serverOptions: LiveServerOptions = { ...rest, ...(clockShiftMs ? { clock: () => Date.now() + clockShiftMs } : {}) };
       const beacons: Running['beacons'] = [];
-      const serverOptions: LiveServerOptions = { ...options, ...(contract ? { features: [contract.feature] } : {}) };
-      const server = await boot(serverOptions, beacons);
+      const calls: ContractCall[] = [];
+      const server = await boot(serverOptions, beacons, calls);
       const port = Number(new URL(server.url!).port);
       const id = ++next;
-      running.set(id, { server, port, options: serverOptions, proxy: await LineProxy.start(port), clients: new Map(), contract, beacons });
+      running.set(id, { server, port, options: serverOptions, proxy: await LineProxy.start(port), clients: new Map(), calls, beacons });
       const run = running.get(id)!;
       return { id, url: server.url, proxyUrl: run.proxy.url };
     }
@@ -138,23 +151,24 @@ export function liveServerCommands(): TestRunnerPlugin {
         closeAll(...run.clients.values());
         run.clients.clear();
         await run.server.close();
-        run.server = await boot({ ...run.options, port: run.port }, run.beacons);
+        run.server = await boot({ ...run.options, port: run.port }, run.beacons, run.calls);
         return true;
       }
       case 'calls':
-        return (run.contract?.calls ?? []).filter((call: ContractCall) => call.show === show);
+        return run.calls.filter((call) => call.show === show);
       case 'beacons':
         return run.beacons.filter((beacon) => beacon.show === show).flatMap((beacon) => beacon.events);
       case 'pin-unseen':
-        run.contract!.pinUnseen(show, payload.products ?? []);
+        // Pins in the show's state without telling anyone (another producer's, news not arrived yet).
+        for (const productId of payload.products ?? []) {
+          await run.server.state.addPinEvent(show, { productId, action: 'pin', at: null, sentAt: Date.now() }, { limit: 3, keep: 500 });
+        }
         return true;
       case 'offer-stock': {
-        // What viewers' claims do on the real server: fewer units left, told to the room.
-        const offers = [...(run.contract?.offers.get(show)?.values() ?? [])];
-        const offer = offers.at(-1);
+        // What viewers' claims do: fewer units left, told to the room.
+        const offer = (await run.server.state.offers(show)).at(-1);
         if (!offer) throw new Error(`no offer in show ${show}`);
-        run.contract!.offers.get(show)!.set(offer.id, { ...offer, remaining: payload.remaining ?? 0 });
-        run.server.io.to(`show:${show}`).emit('offer:stock', { id: offer.id, remaining: payload.remaining ?? 0 });
+        run.server.io.to(`show:${show}`).emit('offer:stock', { id: offer.id, remaining: payload.remaining ?? 0, seq: offer.seq + 1000 });
         return offer.id;
       }
       case 'bad-token': {
@@ -162,6 +176,10 @@ export function liveServerCommands(): TestRunnerPlugin {
         const now = Math.floor(Date.now() / 1000);
         if (payload.kind === 'expired') return claims.setIssuedAt(now - 7200).setExpirationTime(now - 3600).sign(new TextEncoder().encode(TEST_SECRET));
         return claims.setIssuedAt().setExpirationTime(now + 3600).sign(new TextEncoder().encode(`${TEST_SECRET}-not-the-server's`));
+      }
+      case 'emit': {
+        const socket = await person(run, show, payload.as ?? (payload.role && payload.role !== 'viewer' ? 'Host' : 'Ben'), payload.role);
+        return request(socket, payload.event!, payload.payload);
       }
       case 'clients':
         // Widgets joined to the show on this server.

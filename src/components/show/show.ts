@@ -31,6 +31,7 @@ const ATTRIBUTES = [
   'loading',
   'analytics',
   'consent',
+  'live-offset',
 ] as const;
 
 export type ShowLoading = 'lazy' | 'eager' | 'interaction';
@@ -78,6 +79,7 @@ function playIcon(): SVGSVGElement {
  * @attr {'lazy'|'interaction'|'eager'} loading - When the full widget loads. Default `lazy`.
  * @attr {string} analytics - Where analytics go: absent, beacons to the live server (the studio's figures); `datalayer` also pushes GA4 ecommerce events to `window.dataLayer`; `none` sends nothing.
  * @attr {'pending'|'granted'|'denied'} consent - `pending` or `denied`: nothing is stored in the browser or sent (no beacons, no dataLayer) until `grantConsent()`. Default `granted`.
+ * @attr {number} live-offset - Seconds behind the live edge to play at (the player's `live-offset`); pins and offers follow wherever playback is.
  * @csspart facade - The placeholder shown before the widget loads.
  * @csspart poster - The poster image of the facade.
  * @csspart title - The show title on the facade.
