@@ -226,6 +226,10 @@ describe('<vitrine-chat>', () => {
     const chat = await chatFor(show, server.url, token);
     await live({ action: 'say', id: server.id, show, as: 'Troll', text: ['spam one', 'spam two'] });
     await waitUntil(() => messageItems(chat).length === 2);
+    // The moderation tools are staff-only code, loaded once the chat knows it is a host.
+    await waitUntil(() => messageItems(chat)[0]!.querySelectorAll('.mod button').length === 3, 'moderation buttons');
+    const mod = messageItems(chat)[0]!.querySelector('.mod')!;
+    expect(getComputedStyle(mod).position, 'the moderation styles are adopted').to.equal('absolute');
     const buttons = [...messageItems(chat)[0]!.querySelectorAll<HTMLButtonElement>('.mod button')];
     expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal([
       'Pin message from Troll for everyone',
