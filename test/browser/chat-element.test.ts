@@ -227,7 +227,7 @@ describe('<vitrine-chat>', () => {
     await live({ action: 'say', id: server.id, show, as: 'Troll', text: ['spam one', 'spam two'] });
     await waitUntil(() => messageItems(chat).length === 2);
     // The moderation tools are staff-only code, loaded once the chat knows it is a host.
-    await waitUntil(() => messageItems(chat)[0]!.querySelectorAll('.mod button').length === 3, 'moderation buttons');
+    await waitUntil(() => messageItems(chat)[0]!.querySelectorAll('.mod button').length === 4, 'moderation buttons');
     const mod = messageItems(chat)[0]!.querySelector('.mod')!;
     expect(getComputedStyle(mod).position, 'the moderation styles are adopted').to.equal('absolute');
     const buttons = [...messageItems(chat)[0]!.querySelectorAll<HTMLButtonElement>('.mod button')];

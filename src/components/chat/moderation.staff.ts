@@ -131,6 +131,7 @@ export class ChatModeration {
         (q) => q.id,
         (q) => html`<li>
           <span class="line"><span class="author">${q.author.name}</span> <span class="text">${q.text}</span></span>
+          <button type="button" class="link" @click=${() => this.host.live?.pinMessage(q.id)}>${t('answerByPinning')}</button>
           <button type="button" class="link" @click=${() => this.host.live?.dismissQuestion(q.id)}>${t('dismiss')}</button>
         </li>`,
       )}
