@@ -28,7 +28,11 @@ const npmInputs = Object.fromEntries(
 /**
  * Chunks for the CDN build: hls.js and socket.io-client each load only when needed; Lit and
  * nanostores share one chunk with a name that says what it is; each language's text is an
- * `i18n-<language>` chunk, of which a widget loads one.
+ * `i18n-<language>` chunk, of which a widget loads one. The producer team's tools are named
+ * `staff-*` by their entry modules (src/embed/staff-*.ts,
+ * src/i18n/catalogs/staff-<language>.ts, whose names `\w+` above does not match) rather than here:
+ * a manual chunk takes in every module it imports (the player, the chat, shared helpers), which
+ * would make the shopper's chunks import the staff chunk.
  */
 function cdnChunk(id) {
   const language = /[\\/]src[\\/]i18n[\\/]catalogs[\\/](\w+)\.ts$/.exec(id);

@@ -23,6 +23,8 @@ export interface DemoServerOptions {
   readonly cdn?: string;
   /** A running ffmpeg encoder (hls/encoder.ts): served under its prefix and shown on the shop. */
   readonly encoder?: Encoder;
+  /** Attributes added to the shop's <vitrine-show> (tests: `consent`, `analytics`). */
+  readonly show?: Readonly<Record<string, string>>;
 }
 
 export interface DemoServer {
@@ -60,7 +62,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   const shop = createShopRoutes({
     catalog,
     cdn: options.cdn,
-    show: options.encoder ? { src: options.encoder.src } : undefined,
+    show: { ...(options.encoder ? { src: options.encoder.src } : {}), ...options.show },
   });
   // First match wins. Keep this a plain list: one line per feature.
   const routes: Route[] = [

@@ -27,6 +27,7 @@ const demo = await createDemoServer({ port, host: process.env.HOST, encoder });
 console.log(`
 Vitrine demo shop: ${demo.url}/
   live stream:  ${demo.url}${encoder ? `${encoder.src}   (ffmpeg, real time)` : '/hls/live/main/master.m3u8   (simulated from demo/media)'}
+  studio:       ${demo.url}/studio.html#token=${demo.live.hostToken}   (pin, offers, figures; open the shop beside it)
   host chat:    ${demo.url}/host.html#token=${demo.live.hostToken}   (moderate show "${demo.live.show}")
   host token:   ${demo.live.hostToken}
   lab pages:    ${demo.url}/lab/   (strict CSP, hostile theme, script forms, bare hls.js)

@@ -58,6 +58,9 @@ export type { VitrineProductOpenDetail } from './components/products/events.js';
 export { VitrineProductOverlay, type OverlayShowOptions } from './components/product-overlay/product-overlay.js';
 export { CommerceController, type CommerceOptions } from './controllers/commerce.js';
 export { VitrineChat } from './components/chat/chat.js';
+export { VitrineStudio } from './components/studio/studio.js';
+export type { VitrineImpressionDetail, VitrineWatchProgressDetail, VitrineProductViewDetail, VitrineCheckoutDetail } from './analytics/events.js';
+export { viewItem, addToCart, beginCheckout, type Ga4EcommerceEvent, type Ga4Item, type Ga4Context } from './analytics/datalayer.js';
 export { LiveConnection, type LiveConnectionOptions } from './live/connection.js';
 export { viewerIdentity, browserStorage, type ViewerIdentity, type IdentityStorage } from './live/identity.js';
 export type { LiveStore, LiveStatus, LiveProblem, ChatEntry, ChatEntryStatus } from './stores/live.js';
@@ -70,6 +73,11 @@ export {
   type ShowSnapshot,
   type ChatSettings,
   type LiveErrorCode,
+  type TrackEvent,
+  type TrackEventType,
+  type ShowFigures,
+  type ProductFigures,
+  type CreatorFigures,
   type PinEvent,
   type Offer,
   type OfferClaim,

@@ -12,6 +12,7 @@ import { liveShow } from './data.js';
 import { labParams, renderBareHlsLab, renderEmbedLab, renderLabIndex, renderStrictCspLab, renderThemeLab } from './lab.js';
 import { renderListing } from './listing.js';
 import { renderNotFound, renderProductPage } from './product-page.js';
+import { renderStudioPage } from './studio-page.js';
 
 export interface ShopRoutesOptions {
   /** The catalog and carts, shared with the Shopify cart API (`shopifyRoutes({ shop })`). */
@@ -96,6 +97,10 @@ export function createShopRoutes(options: ShopRoutesOptions): Route[] {
     if (path === '/host.html') {
       // The studio host's chat page (demo/live.ts prints its URL with a token); same-origin scripts only.
       return sendPage(res, 200, readFileSync(here('./host.html'), 'utf8'), contentSecurityPolicy({ script: ["'self'"] }));
+    }
+    if (path === '/studio.html') {
+      // The producer team's studio for the shop's show (the token comes in the URL fragment).
+      return sendPage(res, 200, renderStudioPage(show, { cdn }), shopCsp);
     }
     if (path === '/account') {
       return sendPage(res, 200, renderNotFound(cartCount(req), 'Accounts are not part of this demo shop.'), shopCsp);

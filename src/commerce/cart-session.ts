@@ -6,6 +6,7 @@ import { navigateTo, variantQuantity, type Navigate } from './cart-lines.js';
 import { OFFER_PROPERTY, attributionProperties, type CartAttribution } from './attribution.js';
 import { CartError, isCart, type Cart, type CartAdapter, type CartAddResult, type CartLineOffer, type CartLineRequest } from './cart.js';
 import './events.js';
+import '../analytics/events.js';
 import type { Product, ProductVariant } from './product.js';
 import { requestId } from './request-id.js';
 
@@ -138,6 +139,7 @@ export class CartSession {
 
   /** Hands over to the shop's checkout (the adapter's `checkout`, else `checkoutUrl`). */
   checkout(): Promise<void> {
+    emit(this.#host, 'vitrine-checkout', { cart: this.cart.get() });
     return this.#handOver('checkout', 'checkoutUrl');
   }
 

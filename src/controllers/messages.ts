@@ -1,21 +1,32 @@
+import type { TextSource } from '../i18n/loader.js';
 import { resolveLocale, type Language, type ResolvedLocale } from '../i18n/locale.js';
-import { loadedMessages, loadMessages, type MessageArea, type MessageKey, type Messages } from '../i18n/messages.js';
-import { translator, type Translate } from '../i18n/translate.js';
+import { loadedMessages, loadMessages, type Messages } from '../i18n/messages.js';
+import { translator, type Catalog, type Translate } from '../i18n/translate.js';
 import { warn } from '../internal/warn.js';
+
+export type { TextSource };
+
+type Areas = { readonly [area: string]: Catalog<string> };
 
 /**
  * An element's text in its locale. The element renders through `ready()` (Lit: from
  * `scheduleUpdate`), so its first render in a language not loaded yet on the page waits for that
  * language's catalog; every other render goes ahead at once.
  */
-export class MessagesController {
+export class TextController<M extends Areas> {
   #requested: string | null | undefined;
   #locale: ResolvedLocale = { language: 'en', tag: 'en' };
-  #messages: Messages | undefined;
-  #translators: { [A in MessageArea]?: Translate<MessageKey<A>> } = {};
+  #messages: M | undefined;
+  #translators: { [A in keyof M]?: Translate<keyof M[A] & string> } = {};
 
-  /** @param owner - What warnings name (the element). */
-  constructor(private readonly owner: object) {}
+  /**
+   * @param owner - What warnings name (the element).
+   * @param source - Where the text comes from.
+   */
+  constructor(
+    private readonly owner: object,
+    private readonly source: TextSource<M>,
+  ) {}
 
   /** The resolved locale: the catalog's language and the tag for `Intl` formatting. */
   get locale(): ResolvedLocale {
@@ -30,39 +41,47 @@ export class MessagesController {
     const wanted = requested();
     if (this.#messages && wanted === this.#requested) return render();
     const locale = resolveLocale(wanted, this.owner);
-    const messages = loadedMessages(locale.language);
+    const messages = this.source.loaded(locale.language);
     if (messages) {
       this.#use(wanted, locale, messages);
       return render();
     }
-    return loadRetrying(locale.language, this.owner).then((messages) => {
+    return this.#loadRetrying(locale.language).then((messages) => {
       this.#use(wanted, locale, messages);
       return this.ready(requested, render);
     });
   }
 
   /** The translator of one area; only once `ready()` has rendered. */
-  t<A extends MessageArea>(area: A): Translate<MessageKey<A>> {
-    const translators = this.#translators as Record<A, Translate<MessageKey<A>> | undefined>;
-    return (translators[area] ??= translator(this.#messages![area] as Messages[A], this.#locale));
+  t<A extends keyof M & string>(area: A): Translate<keyof M[A] & string> {
+    return (this.#translators[area] ??= translator(this.#messages![area] as Catalog<keyof M[A] & string>, this.#locale));
   }
 
-  #use(requested: string | null | undefined, locale: ResolvedLocale, messages: Messages): void {
+  #use(requested: string | null | undefined, locale: ResolvedLocale, messages: M): void {
     this.#requested = requested;
     this.#locale = locale;
     this.#messages = messages;
     this.#translators = {};
   }
+
+  /** A catalog that fails to load (offline, a CDN hiccup) is tried again, with one warning. */
+  async #loadRetrying(language: Language): Promise<M> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.source.load(language);
+      } catch (error) {
+        warn(this.owner, `could not load the "${language}" text; trying again.`, error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
+      }
+    }
+  }
 }
 
-/** A catalog that fails to load (offline, a CDN hiccup) is tried again, with one warning. */
-async function loadRetrying(language: Language, owner: object): Promise<Messages> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await loadMessages(language);
-    } catch (error) {
-      warn(owner, `could not load the "${language}" text; trying again.`, error);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
-    }
+const shopperText: TextSource<Messages> = { loaded: loadedMessages, load: loadMessages };
+
+/** An element's shopper-facing text (src/i18n/catalogs/<language>.ts). */
+export class MessagesController extends TextController<Messages> {
+  constructor(owner: object) {
+    super(owner, shopperText);
   }
 }

@@ -4,3 +4,4 @@ import './player.js';
 import './products.js';
 import './product-overlay.js';
 import './chat.js';
+import './studio.js';

@@ -8,4 +8,6 @@ autoload({
   'vitrine-products': () => import('../define/products.js'),
   'vitrine-product-overlay': () => import('../define/product-overlay.js'),
   'vitrine-chat': () => import('../define/chat.js'),
+  // The producer team's tool, in a chunk named staff-studio that shoppers never load.
+  'vitrine-studio': () => import('./staff-studio.js'),
 });

@@ -1,6 +1,7 @@
 import type en from './catalogs/en.js';
 import type { Language } from './locale.js';
 import type { Catalog } from './translate.js';
+import { catalogSource } from './loader.js';
 
 // The loaded widget's text, one module per language (catalogs/en.ts is the source), each loaded
 // on demand: a widget downloads only its own language. The facade's few strings are not here
@@ -17,27 +18,17 @@ export type MessageKey<A extends MessageArea> = keyof Source[A] & string;
 /** Every area of text in one language; a missing or extra key is a type error. */
 export type Messages = { readonly [A in MessageArea]: Catalog<MessageKey<A>> };
 
-const CATALOGS: Readonly<Record<Language, () => Promise<{ default: Messages }>>> = {
+const source = catalogSource<Messages>({
   en: () => import('./catalogs/en.js'),
   nl: () => import('./catalogs/nl.js'),
   fr: () => import('./catalogs/fr.js'),
-};
-
-// Catalogs are immutable and the same for every widget: keeping the loaded ones is like the
-// module cache itself, and lets an element whose language is already here render at once.
-const loaded = new Map<Language, Messages>();
+});
 
 /**
  * Loads the text of one language. Each language is its own module (a chunk of the CDN build and
  * of an app's bundle), fetched once per page; elements call this before their first render.
  */
-export async function loadMessages(language: Language): Promise<Messages> {
-  const messages = loaded.get(language) ?? (await CATALOGS[language]()).default;
-  loaded.set(language, messages);
-  return messages;
-}
+export const loadMessages: (language: Language) => Promise<Messages> = source.load;
 
 /** The text of one language if it has already loaded. */
-export function loadedMessages(language: Language): Messages | undefined {
-  return loaded.get(language);
-}
+export const loadedMessages: (language: Language) => Messages | undefined = source.loaded;

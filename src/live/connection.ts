@@ -26,6 +26,7 @@ import {
   type ServerEventName,
   type ServerToClientEvents,
   type ShowSnapshot,
+  type TrackEvent,
 } from './protocol.js';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -218,6 +219,13 @@ export class LiveConnection {
     this.#tapTimer ??= setTimeout(() => this.#reportTaps(), 400);
   }
 
+  /** Sends analytics beacons now; false (nothing sent) while not connected. */
+  track(events: readonly TrackEvent[]): boolean {
+    if (!this.#socket?.connected || this.store.status.get() !== 'connected') return false;
+    this.#socket.emit('track', { events });
+    return true;
+  }
+
   /** Called with the number of other viewers' taps in each reactions burst. */
   onReactions(listener: (count: number) => void): () => void {
     this.#reactionListeners.add(listener);
@@ -243,6 +251,10 @@ export class LiveConnection {
   }
   dismissQuestion(id: string): Promise<Ack<null>> {
     return this.request('question:dismiss', { id });
+  }
+  /** Pins a message over every viewer's chat (answering a question); null unpins. */
+  pinMessage(id: string | null): Promise<Ack<null>> {
+    return this.request('chat:pin', { id });
   }
   setSlowMode(seconds: number): Promise<Ack<ChatSettings>> {
     return this.request('chat:settings', { slowModeSeconds: seconds });
@@ -359,6 +371,7 @@ export class LiveConnection {
     socket.on('viewers', ({ count }) => this.store.viewers.set(count));
     socket.on('chat:settings', (settings) => this.store.settings.set(settings));
     socket.on('questions', ({ questions }) => this.store.questions.set(questions));
+    socket.on('chat:pinned', ({ message }) => this.store.pinnedMessage.set(message));
     socket.on('reactions', ({ counts }) => this.#reactions(counts.heart));
     for (const [event, listeners] of this.#listeners) {
       for (const listener of listeners) (socket as unknown as { on(e: string, l: Listener): void }).on(event, listener);
@@ -557,6 +570,7 @@ export class LiveConnection {
     store.settings.set(snapshot.settings);
     store.restriction.set(snapshot.restriction);
     store.questions.set(snapshot.questions ?? []);
+    store.pinnedMessage.set(snapshot.pinnedMessage ?? null);
     if (snapshot.you.name && !snapshot.you.id.startsWith('u_')) this.#identity.saveName(snapshot.you.name);
 
     const oldest = snapshot.messages[0]?.id;

@@ -10,7 +10,8 @@ export interface IdentityStorage {
 const KEY = 'vitrine:viewer';
 const NAME = 'vitrine:name';
 
-function memoryStorage(): IdentityStorage {
+/** Storage for this page view only (before the shopper consents to anything being stored). */
+export function memoryStorage(): IdentityStorage {
   const values = new Map<string, string>();
   return { get: (key) => values.get(key) ?? null, set: (key, value) => void values.set(key, value) };
 }
@@ -59,6 +60,8 @@ export interface ViewerIdentity {
   name: string;
   /** Keeps a new display name for next time. */
   saveName(name: string): void;
+  /** Moves the identity to another storage (memory to `localStorage` once the shopper consents). */
+  keepIn(storage: IdentityStorage): void;
 }
 
 export function viewerIdentity(storage: IdentityStorage = browserStorage()): ViewerIdentity {
@@ -73,6 +76,11 @@ export function viewerIdentity(storage: IdentityStorage = browserStorage()): Vie
     saveName(name) {
       identity.name = name;
       storage.set(NAME, name);
+    },
+    keepIn(next) {
+      storage = next;
+      storage.set(KEY, identity.key);
+      if (identity.name) storage.set(NAME, identity.name);
     },
   };
   return identity;

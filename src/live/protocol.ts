@@ -15,7 +15,10 @@
  * Compatibility: adding an event or an optional field is not a version change (clients ignore
  * what they do not know); renaming or changing the meaning of one bumps `PROTOCOL_VERSION`.
  */
+
 import type { Money } from '../commerce/product.js';
+
+export type { Money };
 
 /** Bumped on incompatible changes; the server refuses clients that speak another version. */
 export const PROTOCOL_VERSION = 1;
@@ -42,6 +45,10 @@ export const PROTOCOL_LIMITS = {
   timeoutSeconds: 86_400,
   /** Longest slow-mode interval, in seconds. */
   slowModeSeconds: 3_600,
+  /** Most events one `track` report may carry (a longer report is dropped). */
+  trackBatch: 50,
+  /** Product ids and creator refs in `track`: 1-128 characters, no control characters. */
+  trackId: /^[^\u0000-\u001f\u007f]{1,128}$/,
   /** Products pinned at once; a fourth `pin:set` is refused with `pin_limit`. */
   pins: 3,
   /** Product and variant ids as the feed has them: 1-128 of `A-Z a-z 0-9 _ . : / -`. */
@@ -128,10 +135,66 @@ export interface ShowSnapshot {
   readonly settings: ChatSettings;
   /** Hosts and moderators only: open questions, oldest first. */
   readonly questions?: readonly ChatMessage[];
+  /** The message staff pinned over the chat (an answered question), if any. */
+  readonly pinnedMessage?: ChatMessage | null;
   /** The show's pin timeline, oldest first (the most recent 500 events). */
   readonly pins?: readonly PinEvent[];
   /** The show's flash offers, oldest first (the most recent 50, ended ones included). */
   readonly offers?: readonly Offer[];
+}
+
+/** What a shopper's widget reports in `track` beacons (only with the shopper's consent). */
+export type TrackEventType = 'impression' | 'play' | 'progress' | 'product_view' | 'overlay_open' | 'add_to_cart' | 'checkout';
+export const TRACK_EVENT_TYPES: readonly TrackEventType[] = ['impression', 'play', 'progress', 'product_view', 'overlay_open', 'add_to_cart', 'checkout'];
+
+export interface TrackEvent {
+  readonly type: TrackEventType;
+  /** The product (impression, product_view, overlay_open, add_to_cart). */
+  readonly productId?: string;
+  /** add_to_cart: price times units added (minor units); checkout: the cart total. */
+  readonly value?: Money;
+  /** add_to_cart: units added. */
+  readonly quantity?: number;
+  /** The creator / affiliate ref of the widget (`creator` attribute). */
+  readonly creator?: string;
+  /** When it happened, the widget's clock (epoch ms). */
+  readonly at: number;
+}
+
+/** One product's figures since the show started, summed over every node. */
+export interface ProductFigures {
+  /** Times its card was shown to a shopper (once per product per page view). */
+  readonly impressions: number;
+  /** Times a shopper opened its details (the add-to-cart overlay). */
+  readonly overlayOpens: number;
+  /** Add-to-cart actions that put units in a cart. */
+  readonly addToCarts: number;
+  /** The value those adds put in carts; null before the first. Several currencies: the largest. */
+  readonly addToCartValue: Money | null;
+}
+
+/** Add-to-carts brought by one creator (affiliate) ref. */
+export interface CreatorFigures {
+  readonly addToCarts: number;
+  readonly addToCartValue: Money | null;
+}
+
+/** Sent to a show's hosts and moderators every second. */
+export interface ShowFigures {
+  /** Viewers now, summed over every node. */
+  readonly viewers: number;
+  /** Most viewers at once since the show started. */
+  readonly peakViewers: number;
+  /** Chat messages stored in the last 60 seconds. */
+  readonly chatPerMinute: number;
+  /** Playbacks started (`play` beacons). */
+  readonly plays: number;
+  /** Hand-overs to the shop's checkout (`checkout` beacons). */
+  readonly checkouts: number;
+  readonly products: Readonly<Record<string, ProductFigures>>;
+  readonly creators: Readonly<Record<string, CreatorFigures>>;
+  /** Server time of these figures, epoch ms. */
+  readonly at: number;
 }
 
 /**
@@ -297,6 +360,10 @@ export interface ClientToServerEvents {
   'user:unban': (payload: { readonly userId: string }, ack: AckCallback<null>) => void;
   'question:dismiss': (payload: { readonly id: string }, ack: AckCallback<null>) => void;
   'chat:settings': (payload: { readonly slowModeSeconds?: number }, ack: AckCallback<ChatSettings>) => void;
+  /** Staff: pin a message over every viewer's chat (answer a question), or unpin with `id: null`. */
+  'chat:pin': (payload: { readonly id: string | null }, ack: AckCallback<null>) => void;
+  /** Analytics beacons, batched by the widget (a report every few seconds at most); no ack. */
+  track: (payload: { readonly events: readonly TrackEvent[] }) => void;
   /** Pins a product (at most `PROTOCOL_LIMITS.pins` at once; pinning a pinned one again is fine). */
   'pin:set': (payload: { readonly productId: string; readonly at: number | null }, ack: AckCallback<PinEvent>) => void;
   'pin:clear': (payload: { readonly productId: string; readonly at: number | null }, ack: AckCallback<PinEvent>) => void;
@@ -328,6 +395,10 @@ export interface ServerToClientEvents {
   'chat:settings': (settings: ChatSettings) => void;
   /** Hosts and moderators only: the open question queue, oldest first. */
   questions: (payload: { readonly questions: readonly ChatMessage[] }) => void;
+  /** The pinned message changed (null: unpinned, or the message was deleted). */
+  'chat:pinned': (payload: { readonly message: ChatMessage | null }) => void;
+  /** Hosts and moderators only: the show's live figures, every second. */
+  figures: (figures: ShowFigures) => void;
   /** New pin timeline events. */
   pins: (payload: { readonly events: readonly PinEvent[] }) => void;
   /** An offer started, stopped, sold out or came back (a released claim). */

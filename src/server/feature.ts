@@ -1,6 +1,6 @@
-// What the live server is made of: features (session, chat, moderation, reactions, viewers) that
-// declare the events they handle and what they add to a joining widget's snapshot. The show
-// features (pins, offers, figures) plug in the same way through `createLiveServer({ features })`.
+// What the live server is made of: features (session, chat, moderation, reactions, viewers, the
+// pinned message, figures) that declare the events they handle and what they add to a joining
+// widget's snapshot. The show features (pins, offers) plug in the same way.
 import type { Server, Socket } from 'socket.io';
 import type {
   AckData,

@@ -82,6 +82,10 @@ export interface LiveServerOptions {
   readonly viewerIntervalMs?: number;
   /** How often reactions are aggregated and sent. Default 1,000 ms. */
   readonly reactionIntervalMs?: number;
+  /** How often figures are summed and sent to staff (and beacons written to the state). Default 1,000 ms. */
+  readonly figuresIntervalMs?: number;
+  /** Per-connection budget of `track` beacon events: a burst, refilled per second. Default 200 and 20. */
+  readonly track?: { readonly burst?: number; readonly perSecond?: number };
   /** Decides whether a show id exists (default: every valid id is a show). */
   readonly allowShow?: (show: string) => boolean | Promise<boolean>;
   /** Extra features (pins, offers, figures) sharing the connection, rooms and state. */
@@ -118,6 +122,8 @@ export interface ResolvedOptions {
   readonly recoverySeconds: number;
   readonly viewerIntervalMs: number;
   readonly reactionIntervalMs: number;
+  readonly figuresIntervalMs: number;
+  readonly track: { readonly burst: number; readonly perSecond: number };
   readonly logger: LiveLogger;
 }
 
@@ -168,6 +174,8 @@ export function resolveOptions(options: LiveServerOptions): ResolvedOptions {
     recoverySeconds: options.recoverySeconds ?? 120,
     viewerIntervalMs: options.viewerIntervalMs ?? 2000,
     reactionIntervalMs: options.reactionIntervalMs ?? 1000,
+    figuresIntervalMs: options.figuresIntervalMs ?? 1000,
+    track: { burst: options.track?.burst ?? 200, perSecond: options.track?.perSecond ?? 20 },
     logger: options.logger === false ? silent : (options.logger ?? consoleLogger),
   };
 }

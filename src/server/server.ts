@@ -9,7 +9,9 @@ import { Server, type ServerOptions } from 'socket.io';
 import { PROTOCOL_VERSION, isStaff, type ChatSettings, type ClientEventName, type ShowSnapshot } from '../live/protocol.js';
 import type { EventHandler, LiveContext, LiveFeature, LiveIo, LiveSocket } from './feature.js';
 import { chatFeature } from './features/chat.js';
+import { figuresFeature } from './features/figures.js';
 import { moderationFeature } from './features/moderation.js';
+import { pinnedMessageFeature } from './features/pinned-message.js';
 import { offersFeature } from './features/offers.js';
 import { pinsFeature } from './features/pins.js';
 import { reactionsFeature } from './features/reactions.js';
@@ -139,6 +141,8 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     moderationFeature(),
     reactionsFeature(),
     viewersFeature(),
+    pinnedMessageFeature(),
+    figuresFeature(),
     pinsFeature(),
     offersFeature(),
     ...(input.features ?? []),

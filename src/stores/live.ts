@@ -48,6 +48,8 @@ export interface LiveStore {
   readonly questions: WritableAtom<readonly ChatMessage[]>;
   /** Your own ban or timeout in this show. */
   readonly restriction: WritableAtom<Restriction | null>;
+  /** The message staff pinned over the chat (an answered question), if any. */
+  readonly pinnedMessage: WritableAtom<ChatMessage | null>;
   /** The last snapshot as received (features read their own fields from it: pins, offers). */
   readonly snapshot: WritableAtom<ShowSnapshot | null>;
   /** Server clock minus this browser's clock, in ms (from the last snapshot). */
@@ -64,6 +66,7 @@ export function createLiveStore(): LiveStore {
     settings: atom<ChatSettings | null>(null),
     questions: atom<readonly ChatMessage[]>([]),
     restriction: atom<Restriction | null>(null),
+    pinnedMessage: atom<ChatMessage | null>(null),
     snapshot: atom<ShowSnapshot | null>(null),
     clockOffset: atom(0),
   };

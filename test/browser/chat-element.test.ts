@@ -227,12 +227,17 @@ describe('<vitrine-chat>', () => {
     await live({ action: 'say', id: server.id, show, as: 'Troll', text: ['spam one', 'spam two'] });
     await waitUntil(() => messageItems(chat).length === 2);
     // The moderation tools are staff-only code, loaded once the chat knows it is a host.
-    await waitUntil(() => messageItems(chat)[0]!.querySelectorAll('.mod button').length === 3, 'moderation buttons');
+    await waitUntil(() => messageItems(chat)[0]!.querySelectorAll('.mod button').length === 4, 'moderation buttons');
     const mod = messageItems(chat)[0]!.querySelector('.mod')!;
     expect(getComputedStyle(mod).position, 'the moderation styles are adopted').to.equal('absolute');
     const buttons = [...messageItems(chat)[0]!.querySelectorAll<HTMLButtonElement>('.mod button')];
-    expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Delete message from Troll', 'Mute Troll for 5 minutes', 'Ban Troll']);
-    buttons[2]!.click();
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Pin message from Troll for everyone',
+      'Delete message from Troll',
+      'Mute Troll for 5 minutes',
+      'Ban Troll',
+    ]);
+    buttons[3]!.click();
     await chat.updateComplete;
     expect(messageItems(chat)[0]!.querySelector('.armed')?.getAttribute('aria-label')).to.equal('Click again to ban Troll');
     messageItems(chat)[0]!.querySelector<HTMLButtonElement>('.armed')!.click();

@@ -336,4 +336,23 @@ export const chatStyles = css`
     color: var(--_muted);
     text-align: center;
   }
+  .pinned {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin: 0;
+    padding: 6px 12px;
+    border-block-end: 1px solid var(--_line);
+    background: color-mix(in srgb, var(--_host) 10%, var(--_bg));
+    overflow-wrap: anywhere;
+  }
+  .pinned svg {
+    flex: none;
+    inline-size: 16px;
+    block-size: 16px;
+    fill: var(--_host);
+  }
+  .pinned .line {
+    flex: 1;
+  }
 `;

@@ -13,7 +13,7 @@ import { hostResetCss } from '../host.styles.js';
 import { chatStyles } from './chat.styles.js';
 import '../../live/events.js';
 import { FloatingHearts } from './hearts.js';
-import { arrowDownIcon, eyeIcon, heartIcon, questionIcon, sendIcon } from './icons.js';
+import { arrowDownIcon, eyeIcon, heartIcon, pinIcon, questionIcon, sendIcon } from './icons.js';
 import type { ChatModeration } from './moderation.staff.js';
 import { warn } from '../../internal/warn.js';
 
@@ -55,6 +55,7 @@ const STICKY_PX = 48;
  * @csspart question-button - The "ask as a question" toggle.
  * @csspart reactions-button - The heart button.
  * @csspart heart - A floating heart.
+ * @csspart pinned - The message staff pinned over the chat (an answered question).
  * @csspart name-form - The display-name prompt.
  * @cssproperty --vitrine-accent - Accent colour (send button, host badge, hearts). Default `#e11d48`.
  * @cssproperty --vitrine-chat-background - Background of the chat. Default `#fff`.
@@ -121,6 +122,7 @@ export class VitrineChat extends LitElement {
   readonly #settings = new StoreController(this, this.#placeholder.settings);
   readonly #questions = new StoreController(this, this.#placeholder.questions);
   readonly #restriction = new StoreController(this, this.#placeholder.restriction);
+  readonly #pinnedMessage = new StoreController(this, this.#placeholder.pinnedMessage);
 
   /** The connection in use (handed in, or opened from `live-server` and `show`). */
   get live(): LiveConnection | null {
@@ -208,6 +210,7 @@ export class VitrineChat extends LitElement {
     this.#settings.store = store.settings;
     this.#questions.store = store.questions;
     this.#restriction.store = store.restriction;
+    this.#pinnedMessage.store = store.pinnedMessage;
     this.#unsubscribeReactions?.();
     this.#unsubscribeReactions = connection?.onReactions((count) => {
       if (!this.noReactions) this.#hearts.burst(count);
@@ -390,7 +393,7 @@ export class VitrineChat extends LitElement {
         <span part="status" class="status" role="status">${this.#statusText(status)}</span>
         ${moderation ? moderation.toggle(t, this.#questions.value) : nothing}
       </header>
-      ${moderation ? moderation.queue(t, this.#questions.value) : nothing}
+      ${moderation ? moderation.queue(t, this.#questions.value) : nothing} ${this.#pinned(Boolean(moderation))}
       <div class="body">
         <ol
           part="messages"
@@ -414,6 +417,17 @@ export class VitrineChat extends LitElement {
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.#composer(status)}
     </section>`;
+  }
+
+  /** The message staff pinned (an answered question), over the list for everyone. */
+  #pinned(staff: boolean): TemplateResult | typeof nothing {
+    const message = this.#pinnedMessage.value;
+    if (!message) return nothing;
+    const t = this.#text.t('chat');
+    return html`<p part="pinned" class="pinned" role="status">
+      ${pinIcon}<span class="line"><span class="visually-hidden">${t('pinned')}: </span><span class="author">${message.author.name}</span> <span class="text">${message.text}</span></span>
+      ${staff ? html`<button type="button" class="link" @click=${() => this.live?.pinMessage(null)}>${t('unpin')}</button>` : nothing}
+    </p>`;
   }
 
   #statusText(status: LiveStatus): string {

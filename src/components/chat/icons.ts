@@ -7,3 +7,4 @@ export const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="
 export const questionIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 16h-2v-2h2v2zm2.1-7.7-.9.9c-.8.8-1.2 1.4-1.2 2.8h-2v-.5c0-1.1.4-2.1 1.2-2.8l1.2-1.3A2 2 0 0 0 12 6a2 2 0 0 0-2 2H8a4 4 0 1 1 7.1 2.3z"/></svg>`;
 export const arrowDownIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M11 4h2v12l5-5 1.4 1.4L12 19.8l-7.4-7.4L6 11l5 5z"/></svg>`;
 export const chatIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z"/></svg>`;
+export const pinIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 3l6 6-2 1-3 3 .5 5.5-1.5 1.5-4-4-5 5H5v-1l5-5-4-4L7.5 9.5 13 10l3-3 1-2z"/></svg>`;

@@ -7,7 +7,7 @@ import type { LiveConnection } from '../../live/connection.js';
 import { isStaff } from '../../live/protocol.js';
 import type { ChatEntry } from '../../stores/live.js';
 import type { ChatMessage } from '../../live/protocol.js';
-import { questionIcon } from './icons.js';
+import { pinIcon, questionIcon } from './icons.js';
 
 // The chat's tools for hosts and moderators: delete, mute and ban buttons on messages, and the
 // question queue. Staff-only (a `staff-*` chunk in the CDN build): <vitrine-chat> imports it the
@@ -131,6 +131,7 @@ export class ChatModeration {
         (q) => q.id,
         (q) => html`<li>
           <span class="line"><span class="author">${q.author.name}</span> <span class="text">${q.text}</span></span>
+          <button type="button" class="link" @click=${() => this.host.live?.pinMessage(q.id)}>${t('answerByPinning')}</button>
           <button type="button" class="link" @click=${() => this.host.live?.dismissQuestion(q.id)}>${t('dismiss')}</button>
         </li>`,
       )}
@@ -142,6 +143,9 @@ export class ChatModeration {
     const name = entry.author.name;
     const armed = this.#armedBan === entry.key;
     return html`<span class="mod">
+      <button type="button" class="icon" aria-label=${t('pinMessage', { name })} title=${t('pinMessage', { name })} @click=${() => this.host.live?.pinMessage(entry.id)}>
+        ${pinIcon}
+      </button>
       <button type="button" class="icon" aria-label=${t('deleteMessage', { name })} title=${t('deleteMessage', { name })} @click=${() => this.#moderate(entry, 'delete')}>
         ${trashIcon}
       </button>

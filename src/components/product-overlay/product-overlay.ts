@@ -11,9 +11,11 @@ import type { Money, Product, ProductImage, ProductOption, ProductVariant } from
 import { StoreController } from '../../controllers/store.js';
 import { MessagesController } from '../../controllers/messages.js';
 import { cartErrorMessage } from '../../i18n/cart.js';
+import { emit } from '../../internal/emit.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import { VERSION } from '../../version.js';
+import '../../analytics/events.js';
 import { sizedImage } from '../products/images.js';
 import { priceText } from '../products/price.js';
 import { overlayStyles } from './product-overlay.styles.js';
@@ -70,6 +72,10 @@ const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><
  * @attr {string} locale - BCP 47 locale for text and prices.
  * @attr {number} low-stock - Show "Only N left" at or below this many units. Default 5.
  * @attr {boolean} open - Present while the overlay is open (read-only; use `show()` and `close()`).
+ * @fires vitrine-product-view - A product was shown (the shopper opened its details).
+ * @fires vitrine-checkout - The shopper went to the shop's checkout.
+ * @fires vitrine-cart-add - Units went into the merchant's cart.
+ * @fires vitrine-cart-error - An add to cart failed.
  * @csspart dialog - The dialog (and, inside a widget, the dimmed layer over the video).
  * @csspart panel - The panel with the product.
  * @csspart title - The product title.
@@ -156,6 +162,7 @@ export class VitrineProductOverlay extends LitElement {
     }
     this.description = null;
     this.toggleAttribute('open', true);
+    emit(this, 'vitrine-product-view', { product });
     await this.updateComplete;
     const dialog = this.#dialog;
     if (!dialog || !this.product) return;

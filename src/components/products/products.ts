@@ -16,6 +16,7 @@ import { VERSION } from '../../version.js';
 import type { VitrineProductOverlay } from '../product-overlay/product-overlay.js';
 import { isSoldOut, knownStock } from '../product-overlay/variants.js';
 import './events.js';
+import '../../analytics/events.js';
 import { sizedImage } from './images.js';
 import { upgradeProperties } from './layout.js';
 import { priceText, type PriceText } from './price.js';
@@ -59,6 +60,7 @@ export function loadOverlay(): Promise<unknown> {
  * @attr {string} show - Show id carried to the cart line.
  * @attr {number} low-stock - Show "Only N left" at or below this many units. Default 5.
  * @fires vitrine-product-open - A card was opened; cancel it to keep the overlay closed.
+ * @fires vitrine-impression - A product card came into view (once per product).
  * @csspart list - The scrolling list of cards.
  * @csspart card - A product card (a button).
  * @csspart card-live - A card of a product pinned as "live now".
@@ -125,6 +127,8 @@ export class VitrineProducts extends LitElement {
   #moreCards: ReturnType<typeof setTimeout> | undefined;
   /** End was the last key: the focus follows the last card while a long list is still arriving. */
   #toEnd = false;
+  #impressions: IntersectionObserver | undefined;
+  #seen = new Set<string>();
 
   constructor() {
     super();
@@ -344,6 +348,24 @@ export class VitrineProducts extends LitElement {
     this.#followPins();
     this.#followEnd();
     this.#renderMoreCards();
+    this.#watchImpressions();
+  }
+
+  /** `vitrine-impression` once per product, when its card is at least half in view. */
+  #watchImpressions(): void {
+    this.#impressions ??= new IntersectionObserver(
+      (entries) => {
+        for (const { target, isIntersecting } of entries) {
+          const index = Number((target as HTMLElement).dataset['index']);
+          const product = this.#products.value[index];
+          if (!isIntersecting || !product || this.#seen.has(product.id)) continue;
+          this.#seen.add(product.id);
+          emit(this, 'vitrine-impression', { product, index });
+        }
+      },
+      { threshold: 0.5 },
+    );
+    for (const card of this.renderRoot.querySelectorAll('.card')) this.#impressions.observe(card);
   }
 
   /** After End, a longer list (the rest of a long `products` list, normalised later) moves the focus on to its last card. */
@@ -356,6 +378,8 @@ export class VitrineProducts extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#impressions?.disconnect();
+    this.#impressions = undefined;
     cancelAnimationFrame(this.#scrollFrame);
     clearTimeout(this.#moreCards);
     this.#moreCards = undefined;

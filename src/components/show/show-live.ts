@@ -2,7 +2,9 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../../define/define.js';
 import { warn } from '../../internal/warn.js';
+import { hasConsent } from '../../analytics/consent.js';
 import { LiveConnection } from '../../live/connection.js';
+import { browserStorage, memoryStorage, viewerIdentity, type ViewerIdentity } from '../../live/identity.js';
 import { resetLiveStore } from '../../stores/live.js';
 import { chatIcon } from '../chat/icons.js';
 import type { ShowView } from './show-view.js';
@@ -19,6 +21,8 @@ export class ShowLive implements ReactiveController {
   /** Shown or hidden by the shopper (the `vertical` layout's toggle); shown until they choose. */
   #open = true;
   #teardown = false;
+  /** The viewer's identity while the shopper has not consented: kept in memory only. */
+  #unstored: ViewerIdentity | undefined;
 
   constructor(private readonly view: ShowView) {
     view.addController(this);
@@ -46,12 +50,18 @@ export class ShowLive implements ReactiveController {
     const server = host.getAttribute('live-server') ?? '';
     const show = host.getAttribute('show') ?? '';
     const key = server && show ? `${server}\u0000${show}` : '';
+    const consent = hasConsent(host);
+    if (consent && this.#unstored) {
+      this.#unstored.keepIn(browserStorage());
+      this.#unstored = undefined;
+    }
     if (key === this.#key && (this.connection || !key)) return;
     this.#close();
     this.#key = key;
     if (!key) return;
     resetLiveStore(this.view.stores.live);
-    this.connection = new LiveConnection({ server, show, store: this.view.stores.live, owner: host });
+    this.#unstored = consent ? undefined : viewerIdentity(memoryStorage());
+    this.connection = new LiveConnection({ server, show, store: this.view.stores.live, owner: host, ...(this.#unstored ? { identity: this.#unstored } : {}) });
     void this.connection.connect();
     import('../chat/chat.js')
       .then(({ VitrineChat }) => defineElement('vitrine-chat', VitrineChat))

@@ -11,6 +11,7 @@ import type { VitrineProductOverlay } from '../product-overlay/product-overlay.j
 import { VitrineProducts } from '../products/products.js';
 import { layoutClass, layoutParts } from './layout.js';
 import { showFacadeCss } from './show.styles.js';
+import { ShowAnalytics } from './show-analytics.js';
 import { ShowLive } from './show-live.js';
 import { ShowPins } from './show-pins.js';
 import { showViewStyles } from './show-view.styles.js';
@@ -32,6 +33,8 @@ export class ShowView implements ReactiveControllerHost {
   /** The widget's text in its locale (the facade loaded its language alongside this code). */
   readonly text: MessagesController;
   readonly #controllers = new Set<ReactiveController>();
+  /** Beacons, GA4 dataLayer pushes and watch progress, within the shopper's consent. */
+  readonly analytics: ShowAnalytics;
   /** The show's products and cart session, configured by its attributes and properties. */
   readonly commerce: CommerceController;
   /** The add-to-cart overlay, over the video; its code loads when a product is first opened. */
@@ -50,6 +53,7 @@ export class ShowView implements ReactiveControllerHost {
     root.replaceChildren();
     this.text = new MessagesController(host);
     this.live = new ShowLive(this);
+    this.analytics = new ShowAnalytics(this);
     this.pins = new ShowPins(this);
     this.commerce = new CommerceController(this, host, this.stores.products, () => ({
       products: host.getAttribute('products'),

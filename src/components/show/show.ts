@@ -31,6 +31,8 @@ const ATTRIBUTES = [
   'creator',
   'loading',
   'layout',
+  'analytics',
+  'consent',
   'live-offset',
 ] as const;
 
@@ -78,6 +80,8 @@ function playIcon(): SVGSVGElement {
  * @attr {string} creator - Affiliate / creator ref carried to the cart line.
  * @attr {'lazy'|'interaction'|'eager'} loading - When the full widget loads. Default `lazy`.
  * @attr {'inline'|'vertical'} layout - `inline` (default): video with a side panel (products, chat) on wide widgets, stacked on narrow ones. `vertical`: 9:16 video with chat and products over it.
+ * @attr {string} analytics - Where analytics go: absent, beacons to the live server (the studio's figures); `datalayer` also pushes GA4 ecommerce events to `window.dataLayer`; `none` sends nothing.
+ * @attr {'pending'|'granted'|'denied'} consent - `pending` or `denied`: nothing is stored in the browser or sent (no beacons, no dataLayer) until `grantConsent()`. Default `granted`.
  * @attr {number} live-offset - Seconds behind the live edge to play at (the player's `live-offset`); pins and offers follow wherever playback is.
  * @csspart facade - The placeholder shown before the widget loads.
  * @csspart poster - The poster image of the facade.
@@ -106,6 +110,11 @@ function playIcon(): SVGSVGElement {
  * @fires vitrine-pause - Playback paused.
  * @fires vitrine-error - Playback trouble; `detail.code` says which, `detail.fatal` whether it gave up.
  * @fires vitrine-live-edge - A live stream joined or left its live edge.
+ * @fires vitrine-impression - A product card came into view (once per product).
+ * @fires vitrine-watch-progress - The shopper kept watching (10 s, 30 s, 60 s, then every minute).
+ * @fires vitrine-product-view - The shopper opened a product's details.
+ * @fires vitrine-cart-add - Units went into the merchant's cart.
+ * @fires vitrine-checkout - The shopper went to the shop's checkout.
  */
 export class VitrineShow extends ElementBase {
   static readonly version = VERSION;
@@ -217,6 +226,14 @@ export class VitrineShow extends ElementBase {
   }
   set layout(value: ShowLayout) {
     this.setAttribute('layout', value);
+  }
+
+  /**
+   * The shopper agreed (your consent banner said so): the widget may now store its chat identity
+   * and send analytics. Sets `consent="granted"`; what happened before is not sent.
+   */
+  grantConsent(): void {
+    this.setAttribute('consent', 'granted');
   }
 
   /** The full widget, once loaded (for tests and advanced use). */

@@ -151,6 +151,10 @@ export default {
     error_other: 'Something went wrong.',
     showChat: 'Show chat',
     hideChat: 'Hide chat',
+    pinned: 'Pinned',
+    pinMessage: 'Pin message from {name} for everyone',
+    answerByPinning: 'Pin as answered',
+    unpin: 'Unpin',
   },
   /** The flash offer banner over the video, and buying at the offer price. */
   offers: {

@@ -145,6 +145,10 @@ const fr: Messages = {
     error_other: 'Une erreur s’est produite.',
     showChat: 'Afficher le chat',
     hideChat: 'Masquer le chat',
+    pinned: 'Épinglé',
+    pinMessage: 'Épingler le message de {name} pour tous',
+    answerByPinning: 'Épingler comme réponse',
+    unpin: 'Désépingler',
   },
   offers: {
     flashOffer: 'Vente flash',

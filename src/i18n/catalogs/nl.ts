@@ -145,6 +145,10 @@ const nl: Messages = {
     error_other: 'Er ging iets mis.',
     showChat: 'Chat tonen',
     hideChat: 'Chat verbergen',
+    pinned: 'Vastgezet',
+    pinMessage: 'Bericht van {name} voor iedereen vastzetten',
+    answerByPinning: 'Vastzetten als beantwoord',
+    unpin: 'Losmaken',
   },
   offers: {
     flashOffer: 'Flitsaanbieding',

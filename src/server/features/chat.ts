@@ -69,6 +69,15 @@ function messageFanOut(context: LiveContext) {
 }
 
 const fanOuts = new WeakMap<LiveContext, ReturnType<typeof messageFanOut>>();
+const storedListeners = new WeakMap<LiveContext, Set<(show: string) => void>>();
+
+/** Calls `listener` with the show id of every new message stored through this node (figures count them). */
+export function onMessageStored(context: LiveContext, listener: (show: string) => void): () => void {
+  let listeners = storedListeners.get(context);
+  if (!listeners) storedListeners.set(context, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** Removes deleted messages from batches still waiting to go out (moderation calls this). */
 export function dropQueuedMessages(context: LiveContext, show: string, ids: readonly string[]): void {
@@ -132,6 +141,7 @@ export function chatFeature(): LiveFeature {
             });
             if (created) {
               out.send(show, message);
+              for (const listener of storedListeners.get(context) ?? []) listener(show);
               if (question) await sendQuestions(context, show);
             }
             return message;

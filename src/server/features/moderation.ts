@@ -5,6 +5,7 @@ import type { LiveContext, LiveFeature, LiveSocket } from '../feature.js';
 import { Refusal } from '../refusal.js';
 import { MESSAGE_ID, USER_ID, integerField, payloadObject, stringField } from '../validate.js';
 import { dropQueuedMessages, sendQuestions } from './chat.js';
+import { unpinDeleted } from './pinned-message.js';
 
 async function restrict(context: LiveContext, socket: LiveSocket, payload: unknown, seconds: number | null): Promise<null> {
   const userId = stringField(payloadObject(payload), 'userId', { max: 90, pattern: USER_ID });
@@ -19,7 +20,7 @@ async function restrict(context: LiveContext, socket: LiveSocket, payload: unkno
   room.emit('user:restricted', { userId, until });
   if (ids.length > 0) {
     room.emit('chat:deleted', { ids });
-    await sendQuestions(context, show);
+    await Promise.all([sendQuestions(context, show), unpinDeleted(context, show, ids)]);
   }
   return null;
 }
@@ -39,7 +40,7 @@ export function moderationFeature(): LiveFeature {
             dropQueuedMessages(context, show, [id]);
             // Sent even when the id is no longer stored: widgets may still show it.
             context.io.to(context.room(show)).emit('chat:deleted', { ids: [id] });
-            await sendQuestions(context, show);
+            await Promise.all([sendQuestions(context, show), unpinDeleted(context, show, [id])]);
             return null;
           },
         },

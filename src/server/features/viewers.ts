@@ -1,8 +1,21 @@
-// Viewer counts: every node counts the widgets joined to each show here, reports the count to
-// the state store and sends the sum over all nodes to its own widgets when it changes.
-import type { LiveFeature } from '../feature.js';
+// Viewer counts: every node counts the viewers joined to each show here (widgets, not the show's
+// hosts and moderators), reports the count to the state store and sends the sum over all nodes
+// to its own widgets when it changes.
+import type { LiveContext, LiveFeature } from '../feature.js';
 
 const ROOM_PREFIX = 'show:';
+const sumsOf = new WeakMap<LiveContext, Map<string, number>>();
+
+/** Viewers of a show joined to this node: its widgets but the staff's. */
+function localViewers(context: LiveContext, show: string): number {
+  const rooms = context.io.of('/').adapter.rooms;
+  return (rooms.get(context.room(show))?.size ?? 0) - (rooms.get(context.staffRoom(show))?.size ?? 0);
+}
+
+/** Viewers of a show now: the last sum over every node, or this node's count when that is higher. */
+export function currentViewers(context: LiveContext, show: string): number {
+  return Math.max(sumsOf.get(context)?.get(show) ?? 0, localViewers(context, show));
+}
 
 export function viewersFeature(): LiveFeature {
   const sums = new Map<string, number>();
@@ -12,10 +25,10 @@ export function viewersFeature(): LiveFeature {
   return {
     name: 'viewers',
     snapshot(socket, context) {
-      const local = context.io.of('/').adapter.rooms.get(context.room(socket.data.show))?.size ?? 0;
-      return { viewers: Math.max(sums.get(socket.data.show) ?? 0, local) };
+      return { viewers: currentViewers(context, socket.data.show) };
     },
     start(context) {
+      sumsOf.set(context, sums);
       const interval = context.options.viewerIntervalMs;
       const tick = async (): Promise<void> => {
         if (running) return;
@@ -28,7 +41,7 @@ export function viewersFeature(): LiveFeature {
           await Promise.all(
             [...shows].map(async (show) => {
               const local = rooms.get(context.room(show))?.size ?? 0;
-              const sum = await context.state.reportViewers(show, context.node, local, interval * 3);
+              const sum = await context.state.reportViewers(show, context.node, localViewers(context, show), interval * 3);
               const changed = sums.get(show) !== sum;
               if (local === 0 && sum === 0) {
                 sums.delete(show);

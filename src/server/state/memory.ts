@@ -230,6 +230,11 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
           map().set(field, String(next));
           return next;
         },
+        max: async (field, value) => {
+          const next = Math.max(Number.parseInt(map().get(field) ?? '0', 10) || 0, value);
+          map().set(field, String(next));
+          return next;
+        },
       };
     },
 

@@ -91,6 +91,15 @@ for i = 1, #all, 2 do
 end
 return sum`;
 
+const MAX = `
+local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') or 0
+local value = tonumber(ARGV[2])
+if value > current then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  current = value
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return current`;
 // Pins: the rule (at most `limit` pinned; unpin only what is pinned) and the append in one step.
 const PIN = `
 local pinned = redis.call('LPOS', KEYS[2], ARGV[2])
@@ -330,6 +339,7 @@ export function createRedisState(client: RedisClient, options: RedisStateOptions
           const [value] = await client.multi().hIncrBy(key, field, by).pExpire(key, showTtlMs).exec();
           return Number(value);
         },
+        max: async (field, value) => Number(await evalScript(MAX, [key], [field, Math.floor(value), showTtlMs])),
       };
     },
 

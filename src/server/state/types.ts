@@ -37,6 +37,8 @@ export interface ShowHash {
   all(): Promise<Record<string, string>>;
   /** Adds to an integer field (created at 0) and returns the new value. */
   increment(field: string, by?: number): Promise<number>;
+  /** Raises an integer field to `value` if it is lower (atomic across nodes); returns the field's value. */
+  max(field: string, value: number): Promise<number>;
 }
 
 /** A pin event before the store assigns its id. */
