@@ -30,6 +30,8 @@ function rejectionToError(value: CartRequestRejection): CartError {
 
 /** Asks the page through `vitrine-cart-request` events dispatched on `host`. */
 export class EventsCartAdapter implements CartAdapter {
+  /** The page gets each add's `requestId` and must not apply one twice, so a retry is safe. */
+  readonly idempotent = true;
   readonly #timeoutMs: number;
 
   constructor(
