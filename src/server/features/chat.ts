@@ -144,7 +144,8 @@ export function chatFeature(): LiveFeature {
             const message = await context.state.getMessage(show, id);
             if (!message) throw new Refusal('not_found', 'no such message');
             if (message.author.id !== user.id && !isStaff(user.role)) throw new Refusal('forbidden', 'only the author or staff can mark a question');
-            if (!message.question || !(await context.state.questions(show, limits.questionQueue)).some((q) => q.id === id)) {
+            // Once a question, the author cannot queue it again (after staff dismissed it); staff can.
+            if (!message.question || (isStaff(user.role) && !(await context.state.questions(show, limits.questionQueue)).some((q) => q.id === id))) {
               if (!(await context.state.markQuestion(show, id))) throw new Refusal('not_found', 'no such message');
               context.io.to(context.room(show)).emit('chat:question', { id });
               await sendQuestions(context, show);

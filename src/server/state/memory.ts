@@ -8,14 +8,18 @@ export interface MemoryStateOptions {
   readonly keepMessages?: number;
   /** (author, clientId) pairs remembered per show to answer retries. Default 5,000. */
   readonly keepClientIds?: number;
-  /** A show with no activity for this long is forgotten. Default 2 days. */
+  /** A show with no activity (no writes, no viewers) for this long is forgotten. Default 6 hours. */
   readonly idleShowMs?: number;
+  /** Open questions kept per show; the oldest go first. Default 100. */
+  readonly keepQuestions?: number;
 }
 
 class ShowMemory {
   readonly messages: ChatMessage[] = [];
   readonly byClientId = new Map<string, ChatMessage>();
   readonly questions = new Map<string, ChatMessage>();
+  /** Ids of messages that were ever questions (a dismissed one stays flagged). */
+  readonly asked = new Set<string>();
   readonly restrictions = new Map<string, number | null>();
   readonly sent = new Map<string, number[]>();
   readonly viewers = new Map<string, { count: number; at: number }>();
@@ -39,7 +43,15 @@ const dedupeKey = (authorId: string, clientId: string): string => `${authorId}\u
 export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
   const keepMessages = options.keepMessages ?? 500;
   const keepClientIds = options.keepClientIds ?? 5_000;
-  const idleShowMs = options.idleShowMs ?? 2 * 24 * 3600_000;
+  const idleShowMs = options.idleShowMs ?? 6 * 3600_000;
+  const keepQuestions = options.keepQuestions ?? 100;
+  /** Queues a question, dropping the oldest beyond the cap (a Map keeps insertion order). */
+  const queue = (memory: ShowMemory, question: ChatMessage): void => {
+    memory.questions.delete(question.id);
+    memory.questions.set(question.id, question);
+    memory.asked.add(question.id);
+    while (memory.questions.size > keepQuestions) memory.questions.delete(memory.questions.keys().next().value!);
+  };
   const shows = new Map<string, ShowMemory>();
 
   const showOf = (show: string): ShowMemory => {
@@ -63,7 +75,7 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
   sweep.unref();
 
   const withQuestionFlag = (memory: ShowMemory, message: ChatMessage): ChatMessage =>
-    message.question || !memory.questions.has(message.id) ? message : { ...message, question: true };
+    message.question || !memory.asked.has(message.id) ? message : { ...message, question: true };
 
   const state: ShowState = {
     kind: 'memory',
@@ -79,7 +91,7 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
       if (memory.messages.length > keepMessages) memory.messages.splice(0, memory.messages.length - keepMessages);
       memory.byClientId.set(key, message);
       if (memory.byClientId.size > keepClientIds) memory.byClientId.delete(memory.byClientId.keys().next().value!);
-      if (message.question) memory.questions.set(message.id, message);
+      if (message.question) queue(memory, message);
       return { message, created: true };
     },
 
@@ -111,7 +123,10 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
           removed.push(id);
         }
       }
-      for (const id of ids) memory.questions.delete(id);
+      for (const id of ids) {
+        memory.questions.delete(id);
+        memory.asked.delete(id);
+      }
       return removed.reverse();
     },
 
@@ -119,7 +134,10 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
       const memory = shows.get(show);
       if (!memory) return [];
       const ids = memory.messages.filter((m) => m.author.id === userId).map((m) => m.id);
-      return state.deleteMessages(show, ids);
+      // Their older questions go too, even when the message itself is no longer recent.
+      const questions = [...memory.questions.values()].filter((q) => q.author.id === userId && !ids.includes(q.id)).map((q) => q.id);
+      const removed = await state.deleteMessages(show, [...ids, ...questions]);
+      return [...removed, ...questions];
     },
 
     async markQuestion(show, id) {
@@ -127,7 +145,7 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
       const message = memory.messages.find((m) => m.id === id);
       if (!message) return null;
       const question = { ...message, question: true };
-      memory.questions.set(id, question);
+      queue(memory, question);
       return question;
     },
 
