@@ -102,6 +102,9 @@ export class LiveConnection {
   #unechoed = 0;
   #lastReport = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Token and name of the last handshake, and what the server's session was given since. */
+  #offered: { token: string | null; name: string } = { token: null, name: '' };
+  #session: { token: string | null; name: string } = { token: null, name: '' };
   readonly #onOnline = (): void => this.#online();
   readonly #onOffline = (): void => this.#offline();
 
@@ -153,8 +156,12 @@ export class LiveConnection {
     this.#token = token || null;
     if (!this.#token) return failure('unauthorized', 'no token');
     if (!this.#socket?.connected) return failure('unavailable', 'not connected; the token is used on the next connection');
-    const ack = await this.request('auth:token', { token: this.#token });
-    if (ack.ok) this.store.you.set(ack.data);
+    const sent = this.#token;
+    const ack = await this.request('auth:token', { token: sent });
+    if (ack.ok) {
+      this.#session = { ...this.#session, token: sent };
+      this.store.you.set(ack.data);
+    }
     return ack;
   }
 
@@ -168,6 +175,7 @@ export class LiveConnection {
     }
     const ack = await this.request('profile:name', { name: trimmed });
     if (ack.ok) {
+      this.#session = { ...this.#session, name: ack.data.name };
       this.#identity.saveName(ack.data.name);
       this.store.you.set(ack.data);
     }
@@ -321,15 +329,30 @@ export class LiveConnection {
   }
 
   #auth(): LiveAuth {
+    this.#offered = { token: this.#token, name: this.#token ? '' : this.#identity.name };
     if (this.#token) return { v: PROTOCOL_VERSION, show: this.show, token: this.#token };
     return { v: PROTOCOL_VERSION, show: this.show, viewer: this.#identity.key, name: this.#identity.name };
+  }
+
+  /**
+   * A recovered session is the server's old one (the handshake is skipped): hand it a token or
+   * name set while the line was down.
+   */
+  #resync(): void {
+    if (this.#token && this.#token !== this.#session.token) void this.setToken(this.#token);
+    else if (!this.#token && this.#identity.name && this.#identity.name !== this.#session.name) void this.setName(this.#identity.name);
   }
 
   #listen(socket: LiveSocket): void {
     socket.on('connect', () => {
       this.store.error.set(null);
-      if (socket.recovered && this.#joinedOnce) this.#joined();
-      else void this.#join();
+      if (socket.recovered && this.#joinedOnce) {
+        this.#joined();
+        this.#resync();
+      } else {
+        this.#session = this.#offered;
+        void this.#join();
+      }
     });
     socket.on('disconnect', (reason) => {
       this.#release(false);
