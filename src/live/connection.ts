@@ -141,9 +141,11 @@ export class LiveConnection {
     if (this.store.status.get() !== 'refused') this.store.status.set('offline');
   }
 
-  /** The display name an anonymous viewer chose (empty until chosen). */
+  /** The display name an anonymous viewer chose (empty until chosen, or when the server refused it). */
   get name(): string {
-    return this.store.you.get()?.name || this.#identity.name;
+    const you = this.store.you.get();
+    // Once joined, the server's word counts; offline, the saved name goes out on reconnect.
+    return you && this.store.status.get() === 'connected' ? you.name : this.#identity.name;
   }
 
   /** Whether the user must choose a display name before writing. */
@@ -340,7 +342,12 @@ export class LiveConnection {
    */
   #resync(): void {
     if (this.#token && this.#token !== this.#session.token) void this.setToken(this.#token);
-    else if (!this.#token && this.#identity.name && this.#identity.name !== this.#session.name) void this.setName(this.#identity.name);
+    else if (!this.#token && this.#identity.name && this.#identity.name !== this.#session.name) {
+      void this.setName(this.#identity.name).then((ack) => {
+        // Refused (e.g. a blocked word): forget it, so the viewer is asked again.
+        if (!ack.ok && !RETRYABLE_ERRORS.includes(ack.error) && ack.error !== 'unavailable') this.#identity.saveName(this.#session.name);
+      });
+    }
   }
 
   #listen(socket: LiveSocket): void {
@@ -581,6 +588,8 @@ export class LiveConnection {
     store.restriction.set(snapshot.restriction);
     store.questions.set(snapshot.questions ?? []);
     if (snapshot.you.name && !snapshot.you.id.startsWith('u_')) this.#identity.saveName(snapshot.you.name);
+    // The server refused the saved name (a blocked word, too long): forget it, so the viewer is asked again.
+    else if (!this.#token && !snapshot.you.name && this.#identity.name) this.#identity.saveName('');
 
     const oldest = snapshot.messages[0]?.id;
     const inSnapshot = new Set(snapshot.messages.map((m) => m.id));
