@@ -248,6 +248,18 @@ describe('<vitrine-chat>', () => {
     }
   });
 
+  it('comes back to life when put back in the page after it was removed', async () => {
+    const show = freshShow();
+    const chat = await chatFor(show);
+    const parent = chat.parentElement!;
+    chat.remove();
+    await waitUntil(async () => (await live<number>({ action: 'clients', id: server.id, show })) === 0, 'closed when removed');
+    expect(chat.live).to.equal(null);
+    parent.append(chat);
+    await waitUntil(() => chat.live?.store.status.get() === 'connected', 'connected again', { timeout: 10_000 });
+    expect(await live<number>({ action: 'clients', id: server.id, show })).to.equal(1);
+  });
+
   it('gives hosts moderation buttons that work', async () => {
     const show = freshShow();
     const token = await live<string>({ action: 'token', id: server.id, show, role: 'host', as: 'Lisa' });

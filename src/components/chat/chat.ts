@@ -132,6 +132,8 @@ export class VitrineChat extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#teardown = false;
+    // Back in the page after its connection was closed: open a new one.
+    if (!this.live) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
