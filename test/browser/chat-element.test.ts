@@ -248,6 +248,21 @@ describe('<vitrine-chat>', () => {
     }
   });
 
+  it('keeps the moderation buttons reachable by keyboard, shown when focused', async () => {
+    const show = freshShow();
+    const token = await live<string>({ action: 'token', id: server.id, show, role: 'host', as: 'Lisa' });
+    const chat = await chatFor(show, server.url, token);
+    await live({ action: 'say', id: server.id, show, as: 'Troll', text: ['spam'] });
+    await waitUntil(() => messageItems(chat).length === 1);
+    const mod = messageItems(chat)[0]!.querySelector<HTMLElement>('.mod')!;
+    const button = mod.querySelector<HTMLButtonElement>('button')!;
+    button.focus();
+    expect(root(chat).activeElement).to.equal(button);
+    await waitUntil(() => getComputedStyle(mod).opacity === '1', 'shown while focused');
+    button.blur();
+    await waitUntil(() => getComputedStyle(mod).opacity === '0', 'hidden again');
+  });
+
   it('comes back to life when put back in the page after it was removed', async () => {
     const show = freshShow();
     const chat = await chatFor(show);
