@@ -41,7 +41,11 @@ export interface HlsRoutesOptions {
   /** Segments in the live window. Default 6. */
   readonly windowSize?: number;
   readonly now?: () => number;
+  /** Live stream names that get state; a request for one more name is a 404. Default 100. */
+  readonly maxStreams?: number;
 }
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export const DEMO_FPS = 30;
 
@@ -68,9 +72,11 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
 
   const streams = new Map<string, StreamState>();
   const requests = new Map<string, number>();
-  const stream = (name: string): StreamState => {
+  const maxStreams = options.maxStreams ?? 100;
+  const stream = (name: string): StreamState | undefined => {
     let state = streams.get(name);
     if (!state) {
+      if (streams.size >= maxStreams) return undefined;
       // Start with a full window, on a whole second, so playback can begin at once.
       const epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
       state = { epoch, offline: false, segments: 'ok', ended: false, latency: 0 };
@@ -79,7 +85,7 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     return state;
   };
   const info = (name: string): StreamInfo => {
-    const state = stream(name);
+    const state = stream(name)!;
     const window = liveWindow({ epoch: state.epoch, now: now(), windowSize, segmentDuration, loopLength });
     return {
       ...state,
@@ -101,14 +107,21 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     const control = /^\/hls\/control\/([\w-]{1,64})$/.exec(url.pathname);
     if (control) {
       const name = control[1]!;
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' });
-        res.end();
+      // For tests and the developer on this machine only: loopback, same origin, no CORS.
+      const origin = req.headers.origin;
+      if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || (origin !== undefined && origin !== `http://${req.headers.host}`) || req.method === 'OPTIONS') {
+        res.writeHead(403, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+        res.end('Forbidden');
+        return true;
+      }
+      if (!stream(name)) {
+        res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+        res.end('Too many streams');
         return true;
       }
       if (req.method === 'POST') {
         const patch = JSON.parse((await readBody(req)) || '{}') as Partial<StreamState> & { restart?: boolean };
-        const state = stream(name);
+        const state = stream(name)!;
         if (typeof patch.epoch === 'number' && Number.isFinite(patch.epoch)) state.epoch = patch.epoch;
         if (patch.restart) state.epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
         if (typeof patch.offline === 'boolean') {
@@ -120,7 +133,7 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
         if (typeof patch.ended === 'boolean') state.ended = patch.ended;
         if (typeof patch.latency === 'number' && patch.latency >= 0) state.latency = patch.latency;
       }
-      sendJson(res, 200, info(name), cors);
+      sendJson(res, 200, info(name), { 'cache-control': 'no-store' });
       return true;
     }
 
@@ -129,13 +142,13 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     const name = live[1]!;
     const path = live[2]!;
     const state = stream(name);
-    if (state.latency > 0) await new Promise((resolve) => setTimeout(resolve, state.latency));
-
     const notFound = (): true => {
       res.writeHead(404, { ...cors, 'content-type': 'text/plain' });
       res.end('Not found');
       return true;
     };
+    if (!state) return notFound();
+    if (state.latency > 0) await new Promise((resolve) => setTimeout(resolve, state.latency));
 
     if (path === 'master.m3u8') {
       if (state.offline) return notFound();
