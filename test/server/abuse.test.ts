@@ -155,3 +155,25 @@ describe('shows and addresses', () => {
     for (let i = 0; i < 8; i++) expect((await send(host.socket, `host-msg-${String(i).padStart(4, '0')}`, 'hi')).ok).toBe(true);
   });
 });
+
+describe('retries after a long outage (memory state)', () => {
+  it('remembers retry ids by time, not by count: a retry after 6,000 newer messages is not stored twice', async () => {
+    const state = createMemoryState();
+    const author = { id: 'anna', name: 'Anna', role: 'viewer' as const };
+    const first = await state.appendMessage('busy', { clientId: 'first-message', author, text: 'hello', sentAt: Date.now(), question: false });
+    for (let i = 0; i < 6000; i++) await state.appendMessage('busy', { clientId: `other-${i}`, author: { ...author, id: `v${i % 50}` }, text: 'x', sentAt: Date.now(), question: false });
+    const retry = await state.appendMessage('busy', { clientId: 'first-message', author, text: 'hello', sentAt: Date.now(), question: false });
+    expect(retry).toEqual({ message: first.message, created: false });
+    expect(await state.findByClientId('busy', 'anna', 'first-message')).toEqual(first.message);
+    await state.close();
+  });
+
+  it('forgets them after clientIdTtlMs', async () => {
+    const state = createMemoryState({ clientIdTtlMs: 50 });
+    const author = { id: 'ben', name: 'Ben', role: 'viewer' as const };
+    await state.appendMessage('ttl', { clientId: 'old-message', author, text: 'a', sentAt: Date.now(), question: false });
+    await waitFor(async () => (await state.findByClientId('ttl', 'ben', 'old-message')) === null, { what: 'expired' });
+    expect((await state.appendMessage('ttl', { clientId: 'old-message', author, text: 'a', sentAt: Date.now(), question: false })).created).toBe(true);
+    await state.close();
+  });
+});
