@@ -22,5 +22,7 @@ export interface SizeReport {
 }
 export declare const KB: number;
 export declare const BUDGETS: { readonly entry: number; readonly widget: number };
+/** Enforced ceilings where a design budget is not met yet (a ratchet). */
+export declare const CEILINGS: { readonly widget: number };
 export declare function measure(dir?: string, manifestPath?: string): SizeReport;
 export declare function overBudget(report: SizeReport): string[];
