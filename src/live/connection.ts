@@ -155,8 +155,14 @@ export class LiveConnection {
 
   /** Replaces the token (a refreshed one, or a sign-in); used for every later reconnect too. */
   async setToken(token: string | null): Promise<Ack<Author>> {
+    const had = this.#token;
     this.#token = token || null;
-    if (!this.#token) return failure('unauthorized', 'no token');
+    if (!this.#token) {
+      // Signed out: the server's session (and any it would recover) still holds the old token, so
+      // start a fresh one as an anonymous viewer.
+      if (had && this.#socket) this.#restart();
+      return failure('unauthorized', 'no token');
+    }
     if (!this.#socket?.connected) return failure('unavailable', 'not connected; the token is used on the next connection');
     const sent = this.#token;
     const ack = await this.request('auth:token', { token: sent });
@@ -328,6 +334,17 @@ export class LiveConnection {
     this.#listen(socket);
     globalThis.addEventListener?.('online', this.#onOnline);
     globalThis.addEventListener?.('offline', this.#onOffline);
+  }
+
+  /** Drops the socket (and the server session it could recover) and connects anew. */
+  #restart(): void {
+    const old = this.#socket!;
+    this.#socket = undefined;
+    this.#starting = undefined;
+    old.removeAllListeners();
+    old.disconnect();
+    this.#release(false);
+    if (!this.#closed) void this.connect();
   }
 
   #auth(): LiveAuth {

@@ -129,6 +129,19 @@ describe('LiveConnection', () => {
     expect(await carl.request('chat:settings', { slowModeSeconds: 0 })).toMatchObject({ ok: true });
   });
 
+  it('setToken(null) signs out: a fresh session as an anonymous viewer, staff actions refused', async () => {
+    const live = await server();
+    const token = await live.mintToken({ show: 'conn-signout', role: 'host', name: 'Hanna' });
+    const hanna = connection(live.url!, 'conn-signout', { token, name: 'Hanna' });
+    await hanna.connect();
+    await waitFor(() => statusOf(hanna) === 'connected' && hanna.store.you.get()?.role === 'host', { what: 'host joined' });
+    expect(await hanna.request('chat:settings', { slowModeSeconds: 0 })).toMatchObject({ ok: true });
+    await hanna.setToken(null);
+    await waitFor(() => statusOf(hanna) === 'connected' && hanna.store.you.get()?.role === 'viewer', { what: 'anonymous again' });
+    expect(await hanna.request('chat:settings', { slowModeSeconds: 0 })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(live.io.of('/').sockets.size).toBe(1);
+  });
+
   it('comes back by itself after a server restart mid-show, keeping what it showed', { timeout: 60_000 }, async () => {
     const port = await freePort();
     let live = await startLive({ port });
