@@ -1,5 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { emit } from '../internal/emit.js';
+import { safeHttpUrl } from '../internal/url.js';
 import { warn } from '../internal/warn.js';
 import { createCartStore, type CartStore } from '../stores/cart.js';
 import { navigateTo, variantQuantity, type Navigate } from './cart-lines.js';
@@ -179,8 +180,11 @@ export class CartSession {
       warn(this.#host, `the cart adapter's ${method}() failed; going to its ${field}.`, error);
     }
     if (!this.cart.get()?.[field]) await this.refresh();
-    const url = this.cart.get()?.[field];
-    if (url) this.#navigate(url);
+    const raw = this.cart.get()?.[field];
+    // Only http(s) is followed: a cart URL comes from outside (the adapter, the shop's answer).
+    const url = safeHttpUrl(raw);
+    if (url) this.#navigate(url.href);
+    else if (raw) warn(this.#host, `the cart's ${field} must be an http(s) URL; got "${raw}". Nothing opened.`);
     else warn(this.#host, `the cart adapter gives no ${field}; nothing to open.`);
   }
 
