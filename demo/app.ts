@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { pipeline, staticFiles, type Route } from './http.js';
 import type { Encoder } from './hls/encoder.js';
 import { createHlsRoutes } from './hls/routes.js';
-import { attachLive, type DemoLive } from './live.js';
+import { verifyOfferClaim } from '../src/server/index.js';
+import { DEMO_SHOW, attachLive, demoSecret, type DemoLive } from './live.js';
 import { createShopRoutes } from './shop/routes.js';
-import { DemoShop, shopifyRoutes } from './shopify/index.js';
+import { DemoShop, ShopError, shopifyRoutes, type HonouredClaim } from './shopify/index.js';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */
@@ -39,6 +40,21 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 
 export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const hls = createHlsRoutes({ mediaDir: here('./media/') });
+  const secret = demoSecret();
+  // Demo extension of the Shopify contract: a line with a valid flash offer claim (signed by the
+  // live server) is priced at the offer price. A real Shopify cart needs a discount function.
+  const verifyOffer = async (token: string, item: { productId: string; variantId: string }): Promise<HonouredClaim> => {
+    let claim;
+    try {
+      claim = await verifyOfferClaim(token, secret, { show: DEMO_SHOW });
+    } catch (error) {
+      throw new ShopError(422, `The offer price could not be applied (${error instanceof Error ? error.message : 'invalid claim'}). Nothing was added.`);
+    }
+    if (claim.price.currency !== catalog.currency || claim.productId !== item.productId || (claim.variantId !== null && claim.variantId !== item.variantId)) {
+      throw new ShopError(422, 'The offer price could not be applied: the claim is for another product. Nothing was added.');
+    }
+    return { claimId: claim.claimId, price: claim.price.amount, quantity: claim.quantity };
+  };
   // One catalog with stock and carts, behind both the shop's pages and its Shopify cart API.
   const catalog = new DemoShop();
   const shop = createShopRoutes({
@@ -53,10 +69,10 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     // The CDN build, as a shop would load it from a CDN (module scripts need CORS).
     staticFiles('/vitrine/', here('../dist/cdn/'), { 'access-control-allow-origin': '*' }),
     ...shop, // /, /products/<handle>, POST /cart/add, /lab/..., /assets/
-    shopifyRoutes({ shop: catalog }), // Shopify Ajax API (/cart.js, /cart/add.js, ...), /cart, /checkout, /demo-images/
+    shopifyRoutes({ shop: catalog, verifyOffer }), // Shopify Ajax API (/cart.js, /cart/add.js, ...), /cart, /checkout, /demo-images/
   ];
   const server = createServer(pipeline(routes));
-  const live = await attachLive(server);
+  const live = await attachLive(server, secret);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`;

@@ -15,11 +15,15 @@ export interface DemoLive {
   close(): Promise<void>;
 }
 
-export async function attachLive(http: Server): Promise<DemoLive> {
+/** The secret that signs role tokens and offer claims: VITRINE_SECRET, else a fresh one per start (printed tokens work until a restart). */
+export function demoSecret(): string {
+  return process.env['VITRINE_SECRET'] || randomBytes(32).toString('base64url');
+}
+
+export async function attachLive(http: Server, secret: string = demoSecret()): Promise<DemoLive> {
   const server = await createLiveServer({
     server: http,
-    // A fresh secret per start unless VITRINE_SECRET is set: printed tokens work until a restart.
-    secret: process.env['VITRINE_SECRET'] || randomBytes(32).toString('base64url'),
+    secret,
     origins: process.env['VITRINE_ORIGINS'] ? undefined : '*',
   });
   const hostToken = await server.mintToken({ role: 'host', show: DEMO_SHOW, name: 'Studio host', sub: 'demo-host' });

@@ -22,6 +22,7 @@ export {
   type Cart,
   type CartLine,
   type CartLineRequest,
+  type CartLineOffer,
   type CartRequestOptions,
   type CartAddResult,
   type CartAdapter,
@@ -36,7 +37,7 @@ export { EventsCartAdapter, type EventsCartOptions } from './commerce/adapters/e
 export { ShopifyCartAdapter, type ShopifyCartOptions } from './commerce/adapters/shopify.js';
 export { WooCommerceCartAdapter, type WooCommerceCartOptions } from './commerce/adapters/woocommerce.js';
 export { CartSession, type AddOutcome, type CartSessionOptions } from './commerce/cart-session.js';
-export { ATTRIBUTION_PROPERTIES, attributionProperties, type CartAttribution } from './commerce/attribution.js';
+export { ATTRIBUTION_PROPERTIES, OFFER_PROPERTY, attributionProperties, type CartAttribution } from './commerce/attribution.js';
 export type {
   VitrineCartAddDetail,
   VitrineCartErrorDetail,
@@ -61,4 +62,19 @@ export { LiveConnection, type LiveConnectionOptions } from './live/connection.js
 export { viewerIdentity, browserStorage, type ViewerIdentity, type IdentityStorage } from './live/identity.js';
 export type { LiveStore, LiveStatus, LiveProblem, ChatEntry, ChatEntryStatus } from './stores/live.js';
 export type { VitrineChatSendDetail, VitrineLiveStatusDetail } from './live/events.js';
-export { PROTOCOL_VERSION, type ChatMessage, type Author, type Role, type ShowSnapshot, type ChatSettings, type LiveErrorCode } from './live/protocol.js';
+export {
+  PROTOCOL_VERSION,
+  type ChatMessage,
+  type Author,
+  type Role,
+  type ShowSnapshot,
+  type ChatSettings,
+  type LiveErrorCode,
+  type PinEvent,
+  type Offer,
+  type OfferClaim,
+  type OfferStatus,
+} from './live/protocol.js';
+export { ShowSync, pinnedAt, offerAt, offerWindow } from './live/show-sync.js';
+export type { SyncStore, OfferOnScreen, OfferState } from './stores/sync.js';
+export type { StreamMetadata } from './player/types.js';

@@ -1,11 +1,15 @@
 // HLS for the demo and the tests: the committed media as VOD (/hls/vod/), and as simulated live
-// streams (/hls/live/<name>/) that loop forever with program date time. Each live stream has its
+// streams (/hls/live/<name>/) that loop forever with program date time. /hls/replay/<name>/ is
+// the first loop of a stream as a VOD with program date time (a replay of the show). Each live stream has its
 // own state, which tests change through /hls/control/<name> to provoke failures: not started yet
-// (manifest 404), segments failing, corrupt or stalled, the show ending.
+// (manifest 404), segments failing, corrupt or stalled, the show ending. They can also carry
+// timed metadata: POST { metadata: { value } } puts an ID3 TXXX "vitrine" frame in an emsg box
+// into the next segment (every rendition), as Amazon IVS's PutMetadata does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBody, sendJson, staticFiles, contentType, type Route } from '../http.js';
-import { liveWindow, livePlaylist, parseMediaPlaylist, type MediaPlaylist } from './playlist.js';
+import { baseMediaDecodeTime, emsgBox, id3Txxx, videoTrack, withEmsg } from './emsg.js';
+import { liveWindow, livePlaylist, parseMediaPlaylist, segmentStart, type MediaPlaylist } from './playlist.js';
 
 /** How a live stream's segments answer. */
 export type SegmentMode = 'ok' | 'fail' | 'missing' | 'corrupt' | 'stall';
@@ -21,6 +25,20 @@ export interface StreamState {
   ended: boolean;
   /** Extra milliseconds before every answer (a slow network). */
   latency: number;
+  /** Timed metadata to put into segments (ID3 TXXX "vitrine" in emsg), oldest first. */
+  metadata: StreamMetadataEntry[];
+}
+
+/** One timed metadata entry of a simulated stream. */
+export interface StreamMetadataEntry {
+  /** Global index of the segment that carries it. */
+  readonly segment: number;
+  /** Milliseconds after the segment's start that it marks. */
+  readonly offsetMs: number;
+  /** The TXXX value (JSON text for Vitrine). */
+  readonly value: string;
+  /** The program date time it marks (the segment's plus the offset). */
+  readonly at: number;
 }
 
 /** What GET /hls/control/<name> answers; tests compute expected program date times from it. */
@@ -79,7 +97,7 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
       if (streams.size >= maxStreams) return undefined;
       // Start with a full window, on a whole second, so playback can begin at once.
       const epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
-      state = { epoch, offline: false, segments: 'ok', ended: false, latency: 0 };
+      state = { epoch, offline: false, segments: 'ok', ended: false, latency: 0, metadata: [] };
       streams.set(name, state);
     }
     return state;
@@ -96,6 +114,25 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
       window: window && { first: window.first, last: window.last },
       requests: requests.get(name) ?? 0,
     };
+  };
+
+  // The video track's id and timescale per rendition folder, read from its init segment.
+  const tracks = new Map<string, { id: number; timescale: number }>();
+  const track = (folder: string, init: string): { id: number; timescale: number } => {
+    let found = tracks.get(folder);
+    if (!found) tracks.set(folder, (found = videoTrack(readFileSync(join(options.mediaDir, folder, init)))));
+    return found;
+  };
+  /** A media segment with the stream's metadata for segment k in emsg boxes. */
+  const withMetadata = (state: StreamState, folder: string, rendition: Rendition, k: number, bytes: Buffer): Buffer => {
+    const entries = state.metadata.filter((entry) => entry.segment === k);
+    if (entries.length === 0 || !rendition.playlist.init) return bytes;
+    const { id, timescale } = track(folder, rendition.playlist.init);
+    const base = baseMediaDecodeTime(bytes, id);
+    const boxes = entries.map((entry) =>
+      emsgBox({ timescale, presentationTime: base + (entry.offsetMs / 1000) * timescale, id: state.metadata.indexOf(entry) + 1, message: id3Txxx('vitrine', entry.value) }),
+    );
+    return Buffer.from(withEmsg(bytes, boxes));
   };
 
   const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
@@ -120,7 +157,10 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
         return true;
       }
       if (req.method === 'POST') {
-        const patch = JSON.parse((await readBody(req)) || '{}') as Partial<StreamState> & { restart?: boolean };
+        const patch = JSON.parse((await readBody(req)) || '{}') as Partial<Omit<StreamState, 'metadata'>> & {
+          restart?: boolean;
+          metadata?: { value: unknown; segment?: number; offsetMs?: number };
+        };
         const state = stream(name)!;
         if (typeof patch.epoch === 'number' && Number.isFinite(patch.epoch)) state.epoch = patch.epoch;
         if (patch.restart) state.epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
@@ -132,15 +172,25 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
         if (patch.segments && SEGMENT_MODES.includes(patch.segments)) state.segments = patch.segments;
         if (typeof patch.ended === 'boolean') state.ended = patch.ended;
         if (typeof patch.latency === 'number' && patch.latency >= 0) state.latency = patch.latency;
+        if (patch.metadata) {
+          // Default: the next segment to be published (players have not fetched it yet).
+          const window = liveWindow({ epoch: state.epoch, now: now(), windowSize, segmentDuration, loopLength });
+          const segment = Number.isInteger(patch.metadata.segment) ? patch.metadata.segment! : (window?.last ?? -1) + 1;
+          const offsetMs = Math.max(0, Math.min(segmentDuration * 1000 - 1, Number(patch.metadata.offsetMs) || 0));
+          const value = typeof patch.metadata.value === 'string' ? patch.metadata.value : JSON.stringify(patch.metadata.value);
+          state.metadata.push({ segment, offsetMs, value, at: segmentStart(state.epoch, segment, segmentDuration) + offsetMs });
+          if (state.metadata.length > 100) state.metadata.shift();
+        }
       }
       sendJson(res, 200, info(name), { 'cache-control': 'no-store' });
       return true;
     }
 
-    const live = /^\/hls\/live\/([\w-]{1,64})\/(.+)$/.exec(url.pathname);
+    const live = /^\/hls\/(live|replay)\/([\w-]{1,64})\/(.+)$/.exec(url.pathname);
     if (!live || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    const name = live[1]!;
-    const path = live[2]!;
+    const replay = live[1] === 'replay';
+    const name = live[2]!;
+    const path = live[3]!;
     const state = stream(name);
     const notFound = (): true => {
       res.writeHead(404, { ...cors, 'content-type': 'text/plain' });
@@ -165,15 +215,16 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     if (file === 'index.m3u8') {
       if (state.offline) return notFound();
       const extension = rendition.kind === 'subtitles' ? 'vtt' : 'm4s';
+      // A replay lists the first loop (segments 0 .. loopLength-1) and ends.
       const text = livePlaylist({
         epoch: state.epoch,
-        now: now(),
-        windowSize,
+        now: replay ? state.epoch + loopLength * segmentDuration * 1000 : now(),
+        windowSize: replay ? loopLength : windowSize,
         segmentDuration,
         loopLength,
         targetDuration: rendition.playlist.targetDuration,
         init: rendition.playlist.init,
-        ended: state.ended,
+        ended: replay || state.ended,
         uri: (k) => `k${k}.${extension}`,
       });
       if (!text) return notFound();
@@ -193,9 +244,9 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     const k = Number(segment[1]);
     const window = liveWindow({ epoch: state.epoch, now: now(), windowSize, segmentDuration, loopLength });
     // Only segments that exist by now (a player asking ahead of the live edge gets 404).
-    if (!window || k > window.last) return notFound();
+    if (replay ? k >= loopLength : !window || k > window.last) return notFound();
     const committed = rendition.playlist.segments[k % loopLength]!;
-    if (rendition.kind === 'media') {
+    if (rendition.kind === 'media' && !replay) {
       requests.set(name, (requests.get(name) ?? 0) + 1);
       switch (state.segments) {
         case 'fail':
@@ -219,8 +270,10 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
           break;
       }
     }
+    let body: Buffer = readFileSync(join(options.mediaDir, folder, committed.file));
+    if (rendition.kind === 'media') body = withMetadata(state, folder, rendition, k, body);
     res.writeHead(200, { ...cors, 'content-type': contentType(committed.file) });
-    res.end(readFileSync(join(options.mediaDir, folder, committed.file)));
+    res.end(body);
     return true;
   };
 

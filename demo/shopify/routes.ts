@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { readBody, staticFiles, type Route } from '../http.js';
 import { DEMO_HANDLES } from './catalog.js';
-import { DemoShop, ShopError, variantName, type CartState } from './shop.js';
+import { DemoShop, ShopError, unitPrice, variantName, type CartState, type HonouredClaim } from './shop.js';
 
 /** One answer, computed before it is sent (so tests can hold it back or spoil it). */
 export interface ShopReply {
@@ -34,6 +34,12 @@ export interface ShopifyRoutesOptions {
    * change) and return what to send, or return `'hang'` to never answer.
    */
   readonly intercept?: (request: ShopRequest, reply: () => Promise<ShopReply>) => Promise<ShopReply | 'hang'>;
+  /**
+   * Demo extension (a real Shopify cart cannot set a line's price): checks the flash offer claim
+   * a line carries in its `_vitrine_offer` property and returns what to honour, or throws a
+   * ShopError. Without it the property is kept like any other and the variant's price applies.
+   */
+  readonly verifyOffer?: (token: string, item: { productId: string; variantId: string }) => Promise<HonouredClaim>;
 }
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -107,6 +113,20 @@ export function shopifyRoutes(options: ShopifyRoutesOptions = {}): Route {
     return rendered;
   }
 
+  /** The verified offer claim of each item that carries one (the others: undefined). */
+  async function claimsOf(items: readonly unknown[]): Promise<(HonouredClaim | undefined)[]> {
+    return Promise.all(
+      items.map(async (raw) => {
+        const item = (raw && typeof raw === 'object' ? raw : {}) as { id?: unknown; properties?: Record<string, unknown> };
+        const token = item.properties?.['_vitrine_offer'];
+        if (!options.verifyOffer || typeof token !== 'string') return undefined;
+        const found = shop.findVariant(Number(item.id));
+        if (!found) return undefined; // the add answers 404
+        return options.verifyOffer(token, { productId: String(found.product.id), variantId: String(found.variant.id) });
+      }),
+    );
+  }
+
   async function ajax(req: IncomingMessage, url: URL, path: string, base: string, cart: CartState): Promise<ShopReply | undefined> {
     const method = req.method ?? 'GET';
     try {
@@ -114,7 +134,7 @@ export function shopifyRoutes(options: ShopifyRoutesOptions = {}): Route {
       if (path === 'cart/add.js' && method === 'POST') {
         const body = await parseBody(req);
         const list = Array.isArray(body['items']) ? (body['items'] as unknown[]) : [body];
-        const result = shop.add(cart, list);
+        const result = shop.add(cart, list, await claimsOf(list));
         if (result.partial) return json(422, result.partial.toJSON());
         const sections = sectionsFor(body, url, cart, base);
         const lines = result.lines.map((line) => shop.lineJson(line, base));
@@ -230,11 +250,11 @@ function cartPage(shop: DemoShop, cart: CartState, base: string): string {
     ${visible.length ? `<dl class="properties">${list(visible)}</dl>` : ''}
     ${hidden.length ? `<details class="attribution" open><summary>Attribution (hidden line properties, merchant only)</summary><dl>${list(hidden)}</dl></details>` : ''}</td>
   <td class="quantity">${line.quantity}</td>
-  <td class="price">${escapeHtml(euro(line.variant.price * line.quantity))}</td>
+  <td class="price">${escapeHtml(euro(unitPrice(line) * line.quantity))}${line.offerPrice !== undefined ? ' <small class="offer">flash offer</small>' : ''}</td>
 </tr>`;
     })
     .join('\n');
-  const total = cart.lines.reduce((sum, line) => sum + line.variant.price * line.quantity, 0);
+  const total = cart.lines.reduce((sum, line) => sum + unitPrice(line) * line.quantity, 0);
   const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
   return layout(
     'Your cart',
@@ -250,7 +270,7 @@ ${rows}
 }
 
 function checkoutPage(cart: CartState, base: string): string {
-  const total = cart.lines.reduce((sum, line) => sum + line.variant.price * line.quantity, 0);
+  const total = cart.lines.reduce((sum, line) => sum + unitPrice(line) * line.quantity, 0);
   return layout('Checkout', `<h1>Checkout</h1><p>This is where the shop's own checkout would take over (${cart.lines.length} lines, ${escapeHtml(euro(total))}). The demo stops here.</p>`, base);
 }
 

@@ -10,6 +10,20 @@ export interface CartLineState {
   readonly variant: DemoVariant;
   quantity: number;
   readonly properties: Readonly<Record<string, string>>;
+  /** Demo extension: the unit price of a line bought under a Vitrine flash offer (cents). */
+  readonly offerPrice?: number;
+}
+
+/** The unit price a line is charged: its offer price, else the variant's. */
+export const unitPrice = (line: CartLineState): number => line.offerPrice ?? line.variant.price;
+
+/** A flash offer claim the cart honours (checked by the caller: signature, expiry, product). */
+export interface HonouredClaim {
+  readonly claimId: string;
+  /** Cents per unit. */
+  readonly price: number;
+  /** Most units at that price. */
+  readonly quantity: number;
 }
 
 export interface CartState {
@@ -60,6 +74,8 @@ export class DemoShop {
   readonly imagePath: string;
   /** Adds applied, for tests that prove an add happened once. */
   addsApplied = 0;
+  /** Flash offer claims already honoured: each prices one line, once. */
+  readonly usedClaims = new Set<string>();
 
   constructor(options: DemoShopOptions = {}) {
     this.products = options.products ?? demoCatalog();
@@ -88,11 +104,15 @@ export class DemoShop {
     return cart;
   }
 
-  /** POST /cart/add.js: each item `{ id, quantity, properties }`, checked against stock. */
-  add(cart: CartState, items: readonly unknown[]): AddResult {
+  /**
+   * POST /cart/add.js: each item `{ id, quantity, properties }`, checked against stock. An item
+   * with a verified flash offer claim (`claims[i]`) is priced at the offer price.
+   */
+  add(cart: CartState, items: readonly unknown[], claims: readonly (HonouredClaim | undefined)[] = []): AddResult {
     if (items.length === 0) throw new ShopError(400, 'Missing items.');
     const touched: CartLineState[] = [];
-    for (const raw of items) {
+    for (const [index, raw] of items.entries()) {
+      const claim = claims[index];
       const item = (raw && typeof raw === 'object' ? raw : {}) as { id?: unknown; quantity?: unknown; properties?: unknown };
       const id = Number(item.id);
       const quantity = item.quantity === undefined ? 1 : Number(item.quantity);
@@ -101,6 +121,9 @@ export class DemoShop {
       if (!found) throw new ShopError(404, 'Cannot find variant');
       const { product, variant } = found;
       const properties = stringProperties(item.properties);
+      if (claim && (this.usedClaims.has(claim.claimId) || quantity > claim.quantity)) {
+        throw new ShopError(422, 'The offer price could not be applied: the claim was used already or is for fewer units. Nothing was added.');
+      }
       const inCart = cart.lines.filter((line) => line.variant.id === variant.id).reduce((sum, line) => sum + line.quantity, 0);
       let allowed = quantity;
       let partial: ShopError | undefined;
@@ -117,9 +140,10 @@ export class DemoShop {
       let line = cart.lines.find((candidate) => candidate.key === key);
       if (line) line.quantity += allowed;
       else {
-        line = { key, product, variant, quantity: allowed, properties };
+        line = { key, product, variant, quantity: allowed, properties, ...(claim ? { offerPrice: claim.price } : {}) };
         cart.lines.push(line);
       }
+      if (claim) this.usedClaims.add(claim.claimId);
       this.addsApplied += 1;
       touched.push(line);
       // Shopify stops at the first item it cannot fully add.
@@ -241,12 +265,12 @@ export class DemoShop {
       variant_id: variant.id,
       key: line.key,
       title: variantName(product, variant),
-      price: variant.price,
+      price: unitPrice(line),
       original_price: variant.price,
-      discounted_price: variant.price,
-      line_price: variant.price * line.quantity,
+      discounted_price: unitPrice(line),
+      line_price: unitPrice(line) * line.quantity,
       original_line_price: variant.price * line.quantity,
-      total_discount: 0,
+      total_discount: (variant.price - unitPrice(line)) * line.quantity,
       discounts: [],
       sku: variant.sku,
       grams: 500,
@@ -255,8 +279,8 @@ export class DemoShop {
       product_id: product.id,
       product_has_only_default_variant: isDefault(product),
       gift_card: false,
-      final_price: variant.price,
-      final_line_price: variant.price * line.quantity,
+      final_price: unitPrice(line),
+      final_line_price: unitPrice(line) * line.quantity,
       url: `${root}products/${product.handle}?variant=${variant.id}`,
       featured_image: imageFile ? { url: this.image(imageFile), alt: product.title, aspect_ratio: 1, width: 400, height: 400 } : null,
       image: imageFile ? this.image(imageFile) : null,
@@ -275,7 +299,7 @@ export class DemoShop {
 
   /** `/cart.js` JSON. */
   cartJson(cart: CartState, root: string): Record<string, unknown> {
-    const total = cart.lines.reduce((sum, line) => sum + line.variant.price * line.quantity, 0);
+    const total = cart.lines.reduce((sum, line) => sum + unitPrice(line) * line.quantity, 0);
     return {
       token: cart.token,
       note: null,

@@ -12,6 +12,9 @@ export interface CartAttribution {
  */
 export const ATTRIBUTION_PROPERTIES = { show: '_vitrine_show', creator: '_vitrine_creator' } as const;
 
+/** The line property that carries a flash offer's signed claim token. */
+export const OFFER_PROPERTY = '_vitrine_offer';
+
 /** The line properties for an attribution (empty values are left out). */
 export function attributionProperties(attribution: CartAttribution): Record<string, string> {
   const properties: Record<string, string> = {};

@@ -4,8 +4,8 @@ import { safeHttpUrl } from '../internal/url.js';
 import { warn } from '../internal/warn.js';
 import { createCartStore, type CartStore } from '../stores/cart.js';
 import { navigateTo, variantQuantity, type Navigate } from './cart-lines.js';
-import { attributionProperties, type CartAttribution } from './attribution.js';
-import { CartError, isCart, type Cart, type CartAdapter, type CartAddResult, type CartLineRequest } from './cart.js';
+import { OFFER_PROPERTY, attributionProperties, type CartAttribution } from './attribution.js';
+import { CartError, isCart, type Cart, type CartAdapter, type CartAddResult, type CartLineOffer, type CartLineRequest } from './cart.js';
 import './events.js';
 import type { Product, ProductVariant } from './product.js';
 import { requestId } from './request-id.js';
@@ -86,10 +86,11 @@ export class CartSession {
 
   /**
    * Adds `quantity` units of `variant`. Adds run one at a time. Resolves (never rejects) with
-   * `added`, `partial` (fewer units than asked went in; `error` says why) or `failed`.
+   * `added`, `partial` (fewer units than asked went in; `error` says why) or `failed`. With an
+   * `offer`, the line carries its claim token in the `_vitrine_offer` property.
    */
-  add(product: Product, variant: ProductVariant, quantity: number, properties: Record<string, string> = {}): Promise<AddOutcome> {
-    const run = this.#queue.then(() => this.#add(product, variant, quantity, properties));
+  add(product: Product, variant: ProductVariant, quantity: number, properties: Record<string, string> = {}, offer?: CartLineOffer): Promise<AddOutcome> {
+    const run = this.#queue.then(() => this.#add(product, variant, quantity, properties, offer));
     this.#queue = run.catch(() => undefined);
     return run.catch((error: unknown) => ({ status: 'failed', error: CartError.from(error) }) as const);
   }
@@ -234,7 +235,7 @@ export class CartSession {
     this.store.status.set('ready');
   }
 
-  async #add(product: Product, variant: ProductVariant, quantity: number, extra: Record<string, string>): Promise<AddOutcome> {
+  async #add(product: Product, variant: ProductVariant, quantity: number, extra: Record<string, string>, offer: CartLineOffer | undefined): Promise<AddOutcome> {
     const id = requestId();
     if (!Number.isInteger(quantity) || quantity < 1) {
       return this.#failed(product, variant, quantity, id, new CartError('unknown', `add(): quantity must be a whole number of at least 1; got ${quantity}.`));
@@ -242,7 +243,8 @@ export class CartSession {
     const properties: Record<string, string> = {};
     for (const [key, value] of Object.entries(extra)) if (typeof value === 'string') properties[key] = value;
     Object.assign(properties, attributionProperties(this.attribution));
-    const line: CartLineRequest = { product, variant, quantity, properties };
+    if (offer) properties[OFFER_PROPERTY] = offer.token;
+    const line: CartLineRequest = { product, variant, quantity, properties, ...(offer ? { offer } : {}) };
 
     let before = await this.#readCart();
     for (let attempt = 1; ; attempt++) {

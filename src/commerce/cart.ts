@@ -29,6 +29,16 @@ export interface CartLine {
   readonly image?: string;
 }
 
+/** A flash offer the line is bought under: units the viewer claimed from the live server. */
+export interface CartLineOffer {
+  readonly offerId: string;
+  readonly claimId: string;
+  /** Signed claim (also in the line's `_vitrine_offer` property); check it with `verifyOfferClaim`. */
+  readonly token: string;
+  /** The offer price per unit. */
+  readonly price: Money;
+}
+
 /** What the shopper asked to add. */
 export interface CartLineRequest {
   readonly product: Product;
@@ -40,6 +50,8 @@ export interface CartLineRequest {
    * whatever the page adds. Keys starting with `_` are hidden from the shopper on Shopify.
    */
   readonly properties: Readonly<Record<string, string>>;
+  /** Bought under a flash offer: the line should be priced at `offer.price`. */
+  readonly offer?: CartLineOffer;
 }
 
 export interface CartRequestOptions {
@@ -82,6 +94,11 @@ export interface CartAdapter {
    * idempotent (the page gets the `requestId`); Shopify's and WooCommerce's cart APIs are not.
    */
   readonly idempotent?: boolean;
+  /**
+   * True when a line added with an `offer` carries the offer price (the adapter, or the page
+   * behind it, prices it). Otherwise the overlay says that the shop's cart sets the price.
+   */
+  readonly offerPrices?: boolean;
   /** Adds a line. Should not apply the same `requestId` twice (then declare `idempotent: true`). */
   add(line: CartLineRequest, options: CartRequestOptions): Promise<CartAddResult>;
   /** Reads the current cart. */

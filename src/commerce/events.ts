@@ -1,5 +1,5 @@
 import type { CartAttribution } from './attribution.js';
-import type { Cart, CartAddResult, CartError, CartErrorCode, CartLineRequest } from './cart.js';
+import type { Cart, CartAddResult, CartError, CartErrorCode, CartLineOffer, CartLineRequest } from './cart.js';
 import type { Product, ProductVariant } from './product.js';
 
 // DOM events of the commerce part. All bubble and are composed, so a listener on `document`
@@ -55,6 +55,11 @@ interface CartRequestBase<A extends string, R> {
 export interface CartAddRequestDetail extends CartRequestBase<'add', Partial<CartAddResult> | undefined> {
   readonly line: CartLineRequest;
   readonly attribution: CartAttribution;
+  /**
+   * Bought under a flash offer: price the line at `offer.price` (check `offer.token` on your
+   * server with `verifyOfferClaim`), or reject the add; never add it at another price silently.
+   */
+  readonly offer?: CartLineOffer;
 }
 
 /** Read the cart (for the cart badge). `respond(cart)`. */

@@ -15,6 +15,7 @@
  * Compatibility: adding an event or an optional field is not a version change (clients ignore
  * what they do not know); renaming or changing the meaning of one bumps `PROTOCOL_VERSION`.
  */
+import type { Money } from '../commerce/product.js';
 
 /** Bumped on incompatible changes; the server refuses clients that speak another version. */
 export const PROTOCOL_VERSION = 1;
@@ -41,6 +42,16 @@ export const PROTOCOL_LIMITS = {
   timeoutSeconds: 86_400,
   /** Longest slow-mode interval, in seconds. */
   slowModeSeconds: 3_600,
+  /** Products pinned at once; a fourth `pin:set` is refused with `pin_limit`. */
+  pins: 3,
+  /** Product and variant ids as the feed has them: 1-128 of `A-Z a-z 0-9 _ . : / -`. */
+  productId: /^[A-Za-z0-9_.:/-]{1,128}$/,
+  /** Units one flash offer may have. */
+  offerQuantity: 100_000,
+  /** Offer duration, in seconds: 5 seconds to a day. */
+  offerSeconds: { min: 5, max: 86_400 },
+  /** Most units one `offer:claim` may take. */
+  claimQuantity: 10,
 } as const;
 
 /** Sent as socket.io's `auth` option on every (re)connect. */
@@ -117,6 +128,85 @@ export interface ShowSnapshot {
   readonly settings: ChatSettings;
   /** Hosts and moderators only: open questions, oldest first. */
   readonly questions?: readonly ChatMessage[];
+  /** The show's pin timeline, oldest first (the most recent 500 events). */
+  readonly pins?: readonly PinEvent[];
+  /** The show's flash offers, oldest first (the most recent 50, ended ones included). */
+  readonly offers?: readonly Offer[];
+}
+
+/**
+ * A product pinned or unpinned by the studio. `at` is the program date time (epoch ms, the
+ * encoder's clock) of the frame the producer was watching: each viewer shows the pin when its
+ * own playback reaches that frame, so the server's clock plays no part in when it appears.
+ */
+export interface PinEvent {
+  /** Server-assigned, increasing within a show (decimal). */
+  readonly id: string;
+  readonly productId: string;
+  readonly action: 'pin' | 'unpin';
+  /** Program date time (epoch ms) of the frame the producer saw; null when the stream has none. */
+  readonly at: number | null;
+  /** Server time when it was stored, epoch ms (orders events that have no `at`). */
+  readonly sentAt: number;
+}
+
+export type OfferStatus = 'live' | 'sold_out' | 'ended';
+
+/**
+ * A flash offer: `quantity` units of a product (or one variant) at `price` for `durationMs` of
+ * the show. `startsAt` and `stoppedAt` are program date times (the viewer's playback decides
+ * when the banner shows and ends); `createdAt`, `endedAt` and `closesAt` are server times.
+ */
+export interface Offer {
+  readonly id: string;
+  readonly productId: string;
+  /** The one variant on offer; null for every variant of the product. */
+  readonly variantId: string | null;
+  /** The offer price (what the cart line carries where the cart supports it). */
+  readonly price: Money;
+  readonly quantity: number;
+  /** Units not claimed yet. */
+  readonly remaining: number;
+  /** Program date time (epoch ms) of the frame the producer saw at the start; null without one. */
+  readonly startsAt: number | null;
+  readonly durationMs: number;
+  /** Program date time at which the studio stopped it early; null otherwise. */
+  readonly stoppedAt: number | null;
+  readonly status: OfferStatus;
+  /** Server time of the start, epoch ms (the countdown of a stream without program date time). */
+  readonly createdAt: number;
+  /** Server time it was stopped, epoch ms; null while it runs. */
+  readonly endedAt: number | null;
+  /** Server time until which claims are taken (the end plus a grace for viewers behind live). */
+  readonly closesAt: number;
+  /** Increases with every claim and release: `offer:stock` updates older than the one shown are stale. */
+  readonly seq: number;
+}
+
+/** Units reserved at the offer price, for a short while, by one viewer. */
+export interface OfferClaim {
+  /** `<offer id>.<random>`; what `offer:release` names. */
+  readonly claimId: string;
+  readonly offerId: string;
+  /**
+   * Signed with the server secret (JWT, HS256): the cart line carries it in the `_vitrine_offer`
+   * property, and a cart that honours offers verifies it (`verifyOfferClaim` in vitrine/server).
+   */
+  readonly token: string;
+  readonly quantity: number;
+  readonly price: Money;
+  /** Epoch ms after which the token is refused. */
+  readonly expiresAt: number;
+}
+
+export interface StartOffer {
+  readonly productId: string;
+  readonly variantId?: string | null;
+  readonly price: Money;
+  readonly quantity: number;
+  readonly durationSeconds: number;
+  /** Program date time of the frame the producer saw; null without one. */
+  readonly at: number | null;
 }
 
 export type ReactionKind = 'heart';
@@ -144,6 +234,16 @@ export type LiveErrorCode =
   | 'unsupported_version'
   | 'unavailable'
   | 'server_error'
+  /** `pin:set` with `PROTOCOL_LIMITS.pins` products pinned already. */
+  | 'pin_limit'
+  /** `offer:start` for a product that has a live offer already. */
+  | 'conflict'
+  /** `offer:claim`: no units left. */
+  | 'sold_out'
+  /** `offer:claim`: fewer units left than asked (`available` says how many). */
+  | 'insufficient_stock'
+  /** `offer:claim`: the offer has ended. */
+  | 'expired'
   /** Client side only: no acknowledgement arrived in time after every retry. */
   | 'timeout';
 
@@ -157,6 +257,8 @@ export interface LiveFailure {
   readonly message: string;
   /** Seconds until trying again makes sense (rate limit, slow mode, timeout). */
   readonly retryAfter?: number;
+  /** `insufficient_stock`: units still available. */
+  readonly available?: number;
 }
 
 export type Ack<T> = { readonly ok: true; readonly data: T } | LiveFailure;
@@ -195,6 +297,16 @@ export interface ClientToServerEvents {
   'user:unban': (payload: { readonly userId: string }, ack: AckCallback<null>) => void;
   'question:dismiss': (payload: { readonly id: string }, ack: AckCallback<null>) => void;
   'chat:settings': (payload: { readonly slowModeSeconds?: number }, ack: AckCallback<ChatSettings>) => void;
+  /** Pins a product (at most `PROTOCOL_LIMITS.pins` at once; pinning a pinned one again is fine). */
+  'pin:set': (payload: { readonly productId: string; readonly at: number | null }, ack: AckCallback<PinEvent>) => void;
+  'pin:clear': (payload: { readonly productId: string; readonly at: number | null }, ack: AckCallback<PinEvent>) => void;
+  'offer:start': (payload: StartOffer, ack: AckCallback<Offer>) => void;
+  'offer:stop': (payload: { readonly id: string; readonly at: number | null }, ack: AckCallback<Offer>) => void;
+  // Any joined widget:
+  /** Reserves units at the offer price before the cart add; retries reuse `clientId`. */
+  'offer:claim': (payload: { readonly offerId: string; readonly quantity: number; readonly clientId: string }, ack: AckCallback<OfferClaim>) => void;
+  /** Gives the units back after a failed cart add. */
+  'offer:release': (payload: { readonly claimId: string }, ack: AckCallback<null>) => void;
 }
 
 /** Events the server sends to the widgets in a show's room. */
@@ -216,6 +328,12 @@ export interface ServerToClientEvents {
   'chat:settings': (settings: ChatSettings) => void;
   /** Hosts and moderators only: the open question queue, oldest first. */
   questions: (payload: { readonly questions: readonly ChatMessage[] }) => void;
+  /** New pin timeline events. */
+  pins: (payload: { readonly events: readonly PinEvent[] }) => void;
+  /** An offer started, stopped, sold out or came back (a released claim). */
+  offer: (offer: Offer) => void;
+  /** Units left, sent at most every `offers.stockIntervalMs` per node; ignore a `seq` older than the one shown. */
+  'offer:stock': (payload: { readonly id: string; readonly remaining: number; readonly seq: number }) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -18,6 +18,8 @@ export interface EngineListener {
   trouble(trouble: Trouble): void;
   /** Media data arrived (after the start, or after trouble). */
   flowing(): void;
+  /** Vitrine timed metadata (the value of an ID3 `TXXX:vitrine` frame) for `mediaTime` (s). */
+  metadata(mediaTime: number, value: string): void;
 }
 
 export interface EngineOptions {

@@ -1,6 +1,7 @@
 // hls.js on Media Source Extensions: imported only when this engine is chosen.
 import Hls, { type ErrorData, type Fragment, type LevelDetails } from 'hls.js';
 import type { Engine, EngineOptions } from './engine.js';
+import { vitrineFrames } from './id3.js';
 import type { TroubleKind } from './recovery.js';
 
 let instances = 0;
@@ -95,6 +96,10 @@ export class HlsJsEngine implements Engine {
     hls.on(Events.SUBTITLE_TRACK_SWITCH, (_event, data) => listener.captionSwitched(data.id));
     hls.on(Events.FRAG_BUFFERED, (_event, data) => {
       if (data.frag.type === 'main') listener.flowing();
+    });
+    // Timed metadata in the segments (emsg in fMP4, ID3 in TS), as soon as a segment is parsed.
+    hls.on(Events.FRAG_PARSING_METADATA, (_event, data) => {
+      for (const sample of data.samples) for (const value of vitrineFrames(sample.data)) listener.metadata(sample.pts, value);
     });
     hls.on(Events.ERROR, (_event, data) => {
       listener.trouble({

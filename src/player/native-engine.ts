@@ -1,8 +1,12 @@
 // The browser's own HLS player (Safari, iOS, some Chromium builds): `video.src = manifest`.
 import type { Engine, EngineOptions } from './engine.js';
+import { ID3_DESCRIPTION } from './id3.js';
 import type { CaptionTrack } from './types.js';
 
 const TEXT_KINDS = new Set(['subtitles', 'captions']);
+
+/** Safari's ID3 cue: a DataCue whose `value` is the frame. */
+type Id3Cue = TextTrackCue & { value?: { key?: string; info?: string; data?: unknown } };
 
 export class NativeEngine implements Engine {
   readonly name = 'native' as const;
@@ -40,6 +44,23 @@ export class NativeEngine implements Engine {
       listener.captions(this.#tracks().map((track, index) => ({ index, label: track.label, language: track.language }) satisfies CaptionTrack));
       listener.captionSwitched(this.#tracks().findIndex((track) => track.mode === 'showing'));
     };
+    // Timed metadata: Safari turns ID3 into cues of a metadata track; each is read once, when it starts.
+    const seen = new WeakSet<TextTrackCue | TextTrack>();
+    on(tracks, 'addtrack', () => {
+      for (const track of tracks) {
+        if (track.kind !== 'metadata' || seen.has(track)) continue;
+        seen.add(track);
+        if (track.mode === 'disabled') track.mode = 'hidden';
+        on(track, 'cuechange', () => {
+          for (const cue of track.activeCues ?? []) {
+            const frame = (cue as Id3Cue).value;
+            if (seen.has(cue) || frame?.key !== 'TXXX' || frame.info !== ID3_DESCRIPTION || typeof frame.data !== 'string') continue;
+            seen.add(cue);
+            listener.metadata(cue.startTime, frame.data);
+          }
+        });
+      }
+    });
     on(tracks, 'addtrack', report);
     on(tracks, 'removetrack', report);
     on(tracks, 'change', report);

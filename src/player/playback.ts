@@ -7,7 +7,7 @@ import type { PlayerStore } from '../stores/player.js';
 import { createEngine, pickEngine, prefetchEngine, type Engine, type EngineListener } from './engine.js';
 import { watchFrames } from './frames.js';
 import { RecoveryPolicy, STREAM_POLL, backoffDelay, type Trouble } from './recovery.js';
-import type { ActiveEngine, EngineName, PlayerErrorCode, PlayerState } from './types.js';
+import type { ActiveEngine, EngineName, PlayerErrorCode, PlayerState, StreamMetadata } from './types.js';
 
 /** The element's attributes, validated; read at every load. */
 export interface PlaybackSettings {
@@ -53,6 +53,8 @@ export class PlaybackController implements ReactiveController {
   #stopFrames: (() => void) | null = null;
   #tornDown = false;
   #prefetched = false;
+  /** Metadata of a stream without program date time, held until playback reaches it. */
+  #heldMetadata: StreamMetadata[] = [];
 
   constructor(
     private readonly host: PlaybackHost,
@@ -80,7 +82,10 @@ export class PlaybackController implements ReactiveController {
   // Lifecycle -------------------------------------------------------------------------------
 
   hostConnected(): void {
-    this.#stopFrames ??= watchFrames(this.video, (mediaTime) => this.store.streamTime.set(this.streamTimeAt(mediaTime)));
+    this.#stopFrames ??= watchFrames(this.video, (mediaTime) => {
+      this.store.streamTime.set(this.streamTimeAt(mediaTime));
+      if (this.#heldMetadata.length > 0) this.#releaseMetadata(mediaTime);
+    });
     if (this.#tornDown) {
       this.#tornDown = false;
       if (this.settings().autoplay) this.sourceChanged();
@@ -254,7 +259,32 @@ export class PlaybackController implements ReactiveController {
       captionSwitched: (index) => current() && store.caption.set(index),
       trouble: (trouble) => current() && this.#trouble(trouble),
       flowing: () => current() && this.#flowing(),
+      metadata: (mediaTime, value) => current() && this.#metadata(mediaTime, value),
     };
+  }
+
+  #metadata(mediaTime: number, text: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      warn(this.host, `stream metadata (ID3 TXXX "vitrine") must be JSON; got "${text.slice(0, 60)}". Ignored.`);
+      return;
+    }
+    const entry: StreamMetadata = { at: this.streamTimeAt(mediaTime), mediaTime, value };
+    if (entry.at === null) this.#heldMetadata.push(entry);
+    else this.#publishMetadata(entry);
+  }
+
+  #releaseMetadata(mediaTime: number): void {
+    const reached = this.#heldMetadata.filter((entry) => entry.mediaTime <= mediaTime);
+    if (reached.length === 0) return;
+    this.#heldMetadata = this.#heldMetadata.filter((entry) => entry.mediaTime > mediaTime);
+    for (const entry of reached) this.#publishMetadata(entry);
+  }
+
+  #publishMetadata(entry: StreamMetadata): void {
+    this.store.metadata.set([...this.store.metadata.get().slice(-99), entry]);
   }
 
   #trouble(trouble: Trouble): void {
@@ -477,6 +507,8 @@ export class PlaybackController implements ReactiveController {
     store.behindLive.set(0);
     store.currentTime.set(0);
     store.streamTime.set(null);
+    store.metadata.set([]);
+    this.#heldMetadata = [];
     store.duration.set(0);
     store.levels.set([]);
     store.level.set(-1);

@@ -60,3 +60,19 @@ export interface CaptionTrack {
   /** BCP 47 language from the manifest, e.g. `nl`; empty when it does not say. */
   readonly language: string;
 }
+
+/**
+ * One of Vitrine's timed metadata entries read from the stream (an ID3 `TXXX` frame with
+ * description `vitrine`, carried in an fMP4 `emsg` box or as timed ID3 in MPEG-TS).
+ */
+export interface StreamMetadata {
+  /**
+   * Program date time (epoch ms) of the moment it marks. Null when the stream has no program
+   * date time: then it is reported only once playback reaches it.
+   */
+  readonly at: number | null;
+  /** Media time it marks, in seconds. */
+  readonly mediaTime: number;
+  /** The frame's value, parsed as JSON. */
+  readonly value: unknown;
+}

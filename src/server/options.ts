@@ -35,6 +35,18 @@ export interface ChatLimits {
   readonly batchFrom: number;
 }
 
+export interface OfferLimits {
+  /** How long a claim token is honoured, in seconds: the time from claim to cart add. Default 120. */
+  readonly claimSeconds: number;
+  /**
+   * Claims are taken this long after an offer ends or is stopped, in seconds, so viewers behind
+   * live (who see it end later) can still buy until their playback reaches the end. Default 30.
+   */
+  readonly lateGraceSeconds: number;
+  /** `offer:stock` goes out at most this often per offer and node. Default 500 ms. */
+  readonly stockIntervalMs: number;
+}
+
 export interface LiveServerOptions {
   /** Attach to this HTTP(S) server (it keeps serving its own routes) instead of listening. */
   readonly server?: HttpServer | HttpsServer;
@@ -55,6 +67,13 @@ export interface LiveServerOptions {
   /** A show state store of your own (overrides `redisUrl` for state, not for broadcasts). */
   readonly state?: ShowState;
   readonly chat?: Partial<ChatLimits>;
+  readonly offers?: Partial<OfferLimits>;
+  /**
+   * The server's clock (epoch ms) for snapshot times and the server times of pins and offers.
+   * Default `Date.now`. Pins and offers are stamped with the stream's program date time, so a
+   * server clock that is off does not move them (tests shift it to prove it).
+   */
+  readonly clock?: () => number;
   /** Per-connection event budget against floods: a burst, refilled per second. Staff get 10x. */
   readonly events?: { readonly burst?: number; readonly perSecond?: number };
   /** How long a dropped connection can come back and receive what it missed. Default 120 s. */
@@ -106,6 +125,8 @@ export interface ResolvedOptions {
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
   readonly chat: ChatLimits;
+  readonly offers: OfferLimits;
+  readonly now: () => number;
   readonly events: { readonly burst: number; readonly perSecond: number };
   readonly maxShows: number;
   readonly perIp: { readonly connections: number; readonly burst: number; readonly perSecond: number };
@@ -157,6 +178,8 @@ export function resolveOptions(options: LiveServerOptions): ResolvedOptions {
     redisUrl: options.redisUrl ?? (env['REDIS_URL'] || undefined),
     redisPrefix: options.redisPrefix ?? 'vitrine',
     chat,
+    offers: { claimSeconds: 120, lateGraceSeconds: 30, stockIntervalMs: 500, ...options.offers },
+    now: options.clock ?? Date.now,
     events: { burst: options.events?.burst ?? 30, perSecond: options.events?.perSecond ?? 5 },
     maxShows: options.maxShows ?? 1000,
     perIp: {

@@ -10,14 +10,20 @@ export class Refusal extends Error {
     message: string,
     /** Seconds until a retry makes sense. */
     readonly retryAfter?: number,
+    /** `insufficient_stock`: units still available. */
+    readonly available?: number,
   ) {
     super(message);
     this.name = 'Refusal';
   }
 
   toAck(): LiveFailure {
-    return this.retryAfter === undefined
-      ? { ok: false, error: this.code, message: this.message }
-      : { ok: false, error: this.code, message: this.message, retryAfter: this.retryAfter };
+    return {
+      ok: false,
+      error: this.code,
+      message: this.message,
+      ...(this.retryAfter === undefined ? {} : { retryAfter: this.retryAfter }),
+      ...(this.available === undefined ? {} : { available: this.available }),
+    };
   }
 }

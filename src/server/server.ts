@@ -10,6 +10,8 @@ import { PROTOCOL_VERSION, isStaff, type ChatSettings, type ClientEventName, typ
 import type { EventHandler, LiveContext, LiveFeature, LiveIo, LiveSocket } from './feature.js';
 import { chatFeature } from './features/chat.js';
 import { moderationFeature } from './features/moderation.js';
+import { offersFeature } from './features/offers.js';
+import { pinsFeature } from './features/pins.js';
 import { reactionsFeature } from './features/reactions.js';
 import { sessionFeature } from './features/session.js';
 import { viewersFeature } from './features/viewers.js';
@@ -140,6 +142,8 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     moderationFeature(),
     reactionsFeature(),
     viewersFeature(),
+    pinsFeature(),
+    offersFeature(),
     ...(input.features ?? []),
   ];
   const handlers = new Map<string, EventHandler<ClientEventName>>();
@@ -167,7 +171,7 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
   async function snapshot(socket: LiveSocket): Promise<ShowSnapshot> {
     const parts = await Promise.all(features.map((feature) => feature.snapshot?.(socket, context) ?? {}));
     return Object.assign(
-      { v: PROTOCOL_VERSION, show: socket.data.show, now: Date.now(), you: socket.data.user, restriction: null, messages: [], viewers: 0 },
+      { v: PROTOCOL_VERSION, show: socket.data.show, now: options.now(), you: socket.data.user, restriction: null, messages: [], viewers: 0 },
       ...parts,
     ) as ShowSnapshot;
   }

@@ -48,3 +48,16 @@ export function integerField(payload: Payload, key: string, min: number, max: nu
 export const MESSAGE_ID = /^\d{1,16}-\d{1,10}$/;
 /** User ids as the server makes them (`a_…`, `u_…`). */
 export const USER_ID = /^[au]_[^\s]{1,80}$/u;
+
+/**
+ * A program date time (epoch ms) or null. Only its shape is checked, never against the server's
+ * clock: it comes from the encoder's clock, which may differ from the server's.
+ */
+export function stampField(payload: Payload, key: string): number | null {
+  const value = payload[key];
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 8.64e15) {
+    throw new Refusal('invalid_payload', `"${key}" must be a program date time in epoch ms, or null`);
+  }
+  return Math.round(value);
+}

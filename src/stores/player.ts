@@ -1,5 +1,5 @@
 import { atom, type WritableAtom } from 'nanostores';
-import type { ActiveEngine, CaptionTrack, PlayerErrorCode, PlayerState, QualityLevel } from '../player/types.js';
+import type { ActiveEngine, CaptionTrack, PlayerErrorCode, PlayerState, QualityLevel, StreamMetadata } from '../player/types.js';
 
 /** Everything a player shows, as stores; one bag per player instance, never shared. */
 export interface PlayerStore {
@@ -34,6 +34,8 @@ export interface PlayerStore {
   /** Shown captions track index; -1 is off. */
   readonly caption: WritableAtom<number>;
   readonly error: WritableAtom<{ code: PlayerErrorCode; message: string } | null>;
+  /** Vitrine's timed metadata from the stream (ID3 `TXXX:vitrine`), oldest first, the last 100. */
+  readonly metadata: WritableAtom<readonly StreamMetadata[]>;
 }
 
 export function createPlayerStore(): PlayerStore {
@@ -55,5 +57,6 @@ export function createPlayerStore(): PlayerStore {
     captions: atom<readonly CaptionTrack[]>([]),
     caption: atom(-1),
     error: atom<{ code: PlayerErrorCode; message: string } | null>(null),
+    metadata: atom<readonly StreamMetadata[]>([]),
   };
 }

@@ -1,6 +1,7 @@
 import { createLiveStore, type LiveStore } from './live.js';
 import { createPlayerStore, type PlayerStore } from './player.js';
 import { createProductsStore, type ProductsStore } from './products.js';
+import { createSyncStore, type SyncStore } from './sync.js';
 
 /**
  * All state of one <vitrine-show>: one bag per widget, created when the widget loads and handed
@@ -12,8 +13,10 @@ export interface ShowStores {
   readonly products: ProductsStore;
   /** The show's live connection (chat, viewers; pins and offers build on it). */
   readonly live: LiveStore;
+  /** Pins and offers at the viewer's playback position (the pinned ids are in `products.pinned`). */
+  readonly sync: SyncStore;
 }
 
 export function createShowStores(): ShowStores {
-  return { player: createPlayerStore(), products: createProductsStore(), live: createLiveStore() };
+  return { player: createPlayerStore(), products: createProductsStore(), live: createLiveStore(), sync: createSyncStore() };
 }

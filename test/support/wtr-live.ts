@@ -15,10 +15,16 @@ interface Running {
 }
 
 export interface LiveCommand {
-  readonly action: 'start' | 'stop' | 'token' | 'say' | 'delete' | 'react' | 'drop' | 'restart' | 'clients';
+  readonly action: 'start' | 'stop' | 'token' | 'say' | 'delete' | 'react' | 'drop' | 'restart' | 'clients' | 'emit';
   /** Server handle from `start`. */
   readonly id?: number;
-  readonly options?: Pick<LiveServerOptions, 'chat' | 'viewerIntervalMs' | 'reactionIntervalMs'>;
+  readonly options?: Pick<LiveServerOptions, 'chat' | 'viewerIntervalMs' | 'reactionIntervalMs' | 'offers'> & {
+    /** The server's clock runs this far ahead of the real one (negative: behind). */
+    readonly clockShiftMs?: number;
+  };
+  /** `emit`: a client event sent by `as` (with `role`), answered with its ack. */
+  readonly event?: string;
+  readonly payload?: unknown;
   readonly show?: string;
   readonly role?: Role;
   /** Node client acting as this person (created on first use). */
@@ -48,7 +54,8 @@ export function liveServerCommands(): TestRunnerPlugin {
 
   async function command(payload: LiveCommand): Promise<unknown> {
     if (payload.action === 'start') {
-      const options = { ...payload.options };
+      const { clockShiftMs, ...rest } = payload.options ?? {};
+      const options: LiveServerOptions = { ...rest, ...(clockShiftMs ? { clock: () => Date.now() + clockShiftMs } : {}) };
       const server = await startLive(options);
       const port = Number(new URL(server.url!).port);
       const id = ++next;
@@ -97,6 +104,10 @@ export function liveServerCommands(): TestRunnerPlugin {
         await run.server.close();
         run.server = await startLive({ ...run.options, port: run.port });
         return true;
+      }
+      case 'emit': {
+        const socket = await person(run, show, payload.as ?? (payload.role && payload.role !== 'viewer' ? 'Host' : 'Ben'), payload.role);
+        return request(socket, payload.event!, payload.payload);
       }
       case 'clients':
         // Widgets joined to the show on this server.

@@ -42,7 +42,7 @@ describe('catalogs', () => {
 
   it('every language loads on its own, with every area and key of the English source', async () => {
     const areas = Object.keys(en).sort();
-    expect(areas).toEqual(['cart', 'chat', 'player', 'products']);
+    expect(areas).toEqual(['cart', 'chat', 'offers', 'player', 'products']);
     for (const language of LANGUAGES) {
       const messages: Messages = await loadMessages(language);
       expect(Object.keys(messages).sort(), language).toEqual(areas);

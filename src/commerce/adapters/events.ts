@@ -32,6 +32,8 @@ function rejectionToError(value: CartRequestRejection): CartError {
 export class EventsCartAdapter implements CartAdapter {
   /** The page gets each add's `requestId` and must not apply one twice, so a retry is safe. */
   readonly idempotent = true;
+  /** The page gets the offer (`detail.offer`) and is to price the line at it. */
+  readonly offerPrices = true;
   readonly #timeoutMs: number;
 
   constructor(
@@ -85,7 +87,8 @@ export class EventsCartAdapter implements CartAdapter {
   }
 
   async add(line: CartLineRequest, options: CartRequestOptions): Promise<CartAddResult> {
-    const result = await this.#request<Partial<CartAddResult> | undefined>('add', { line, attribution: attributionOf(line.properties) }, options.requestId, options.signal);
+    const fields = { line, attribution: attributionOf(line.properties), ...(line.offer ? { offer: line.offer } : {}) };
+    const result = await this.#request<Partial<CartAddResult> | undefined>('add', fields, options.requestId, options.signal);
     const quantityAdded = typeof result?.quantityAdded === 'number' && Number.isInteger(result.quantityAdded) && result.quantityAdded >= 0 ? Math.min(result.quantityAdded, line.quantity) : line.quantity;
     if (quantityAdded < line.quantity) {
       throw new CartError(quantityAdded > 0 ? 'insufficient_stock' : 'out_of_stock', `The page added ${quantityAdded} of ${line.quantity}.`, { quantityAdded });

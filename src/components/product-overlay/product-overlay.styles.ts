@@ -214,6 +214,11 @@ export const overlayStyles = [
       color: #fff;
       background: var(--_accent);
     }
+    .offer-note {
+      margin: -8px 0 0;
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
 
     form {
       display: flex;

@@ -7,7 +7,7 @@ import { atom } from 'nanostores';
 import { CartError, type Cart } from '../../commerce/cart.js';
 import type { AddOutcome, CartSession } from '../../commerce/cart-session.js';
 import { sanitizeDescription } from '../../commerce/description.js';
-import type { Product, ProductImage, ProductOption, ProductVariant } from '../../commerce/product.js';
+import type { Money, Product, ProductImage, ProductOption, ProductVariant } from '../../commerce/product.js';
 import { StoreController } from '../../controllers/store.js';
 import { MessagesController } from '../../controllers/messages.js';
 import { cartErrorMessage } from '../../i18n/cart.js';
@@ -26,15 +26,33 @@ export interface OverlayShowOptions {
   readonly returnFocus?: HTMLElement | null;
   /** The variant to start with; default the first one that can be bought. */
   readonly variantId?: string;
+  /** A flash offer to buy under (the offer banner passes one). */
+  readonly offer?: OverlayOffer | null;
+}
+
+/** A flash offer the overlay sells under: its price, and how to buy at it (claim, then add). */
+export interface OverlayOffer {
+  /** The variant on offer; null for every variant. */
+  readonly variantId: string | null;
+  readonly price: Money;
+  /** Most units one add may take at the offer price now. */
+  readonly max: number;
+  /** Said under the price (e.g. that the shop's cart sets the final price); '' for nothing. */
+  readonly note: string;
+  /**
+   * Claims the units, adds them with the claim and gives them back if the add fails. Never
+   * rejects; `message` replaces the overlay's own text for the outcome.
+   */
+  add(session: CartSession, product: Product, variant: ProductVariant, quantity: number): Promise<{ outcome: AddOutcome; message?: string }>;
 }
 
 /** Where the add button is. */
 type AddState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'pending' }
-  | { readonly kind: 'added'; readonly quantity: number }
-  | { readonly kind: 'partial'; readonly added: number; readonly error: CartError }
-  | { readonly kind: 'failed'; readonly error: CartError };
+  | { readonly kind: 'added'; readonly quantity: number; readonly message?: string | undefined }
+  | { readonly kind: 'partial'; readonly added: number; readonly error: CartError; readonly message?: string | undefined }
+  | { readonly kind: 'failed'; readonly error: CartError; readonly message?: string | undefined };
 
 const IDLE: AddState = { kind: 'idle' };
 const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>`;
@@ -58,6 +76,7 @@ const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><
  * @csspart close-button - The close button.
  * @csspart image - The main product image.
  * @csspart price - The price line.
+ * @csspart offer-note - Under the price of a flash offer: who sets the final price.
  * @csspart option - One option axis (a fieldset).
  * @csspart option-value - One value of an option axis.
  * @csspart stock - The stock / availability line.
@@ -101,6 +120,7 @@ export class VitrineProductOverlay extends LitElement {
   readonly #notSlow = atom(false);
   readonly #slow = new StoreController<boolean>(this, this.#notSlow);
   #session: CartSession | null = null;
+  #offer: OverlayOffer | null = null;
   #returnFocus: HTMLElement | null = null;
   #inerted: Element[] = [];
   #addToken = 0;
@@ -131,6 +151,7 @@ export class VitrineProductOverlay extends LitElement {
     this.addState = IDLE;
     this.#addToken += 1;
     this.#session = options.session ?? null;
+    this.#offer = options.offer ?? null;
     this.#cart.store = this.#session?.cart ?? this.#noCart;
     this.#slow.store = this.#session?.slow ?? this.#notSlow;
     if (!wasOpen) {
@@ -194,13 +215,23 @@ export class VitrineProductOverlay extends LitElement {
     return this.renderRoot.querySelector('dialog');
   }
 
+  /** The offer, when it applies to the chosen variant. */
+  #offerFor(variant: ProductVariant | undefined): OverlayOffer | null {
+    const offer = this.#offer;
+    return offer && variant && (offer.variantId === null || offer.variantId === variant.id) ? offer : null;
+  }
+
   #panel(product: Product): TemplateResult {
     const t = this.#text.t('products');
     const variant = this.selectedVariant;
+    const offer = this.#offerFor(variant);
     const from = !variant && product.variants.some((v) => v.price.amount !== product.price.amount);
-    const price = variant
-      ? priceText(variant.price, variant.compareAtPrice, this.#text.locale, t)
-      : priceText(product.price, product.compareAtPrice, this.#text.locale, t, from);
+    const locale = this.#text.locale;
+    const price = offer
+      ? priceText(offer.price, variant!.price, locale, t)
+      : variant
+        ? priceText(variant.price, variant.compareAtPrice, locale, t)
+        : priceText(product.price, product.compareAtPrice, locale, t, from);
     const details = safeHttpUrl(product.url);
     return html`<div class="panel" part="panel">
       <header>
@@ -215,6 +246,7 @@ export class VitrineProductOverlay extends LitElement {
         ${price.discount ? html`<span class="discount" aria-hidden="true">${price.discount}</span>` : nothing}
         <span class="sr-only">${price.sentence}</span>
       </p>
+      ${offer?.note ? html`<p class="offer-note" part="offer-note">${offer.note}</p>` : nothing}
       ${this.#form(product, variant)}
       ${product.description
         ? html`<details class="about" part="about" @toggle=${this.#onAboutToggle}>
@@ -285,7 +317,7 @@ export class VitrineProductOverlay extends LitElement {
     const t = this.#text.t('products');
     const session = this.#session;
     if (!session) return nothing;
-    const max = variant ? maxAddable(variant, this.#inCart(variant)) : 0;
+    const max = this.#maxFor(variant);
     const pending = this.addState.kind === 'pending';
     const canAdd = max >= 1;
     const quantity = Math.max(1, Math.min(this.quantity, max));
@@ -317,6 +349,14 @@ export class VitrineProductOverlay extends LitElement {
         </button>
       </div>
     </div>`;
+  }
+
+  /** Units one add may take: the stock and cart limits, and an offer's units left. */
+  #maxFor(variant: ProductVariant | undefined): number {
+    if (!variant) return 0;
+    const max = maxAddable(variant, this.#inCart(variant));
+    const offer = this.#offerFor(variant);
+    return offer ? Math.min(max, offer.max) : max;
   }
 
   #axis(product: Product, option: ProductOption, axis: number): TemplateResult {
@@ -354,9 +394,9 @@ export class VitrineProductOverlay extends LitElement {
     // The cart's own messages (shared with every adapter): "2 added to your cart.", "Only 1 could be added: ...".
     const cart = this.#text.t('cart');
     if (state.kind === 'pending' && this.#slow.value) status = cart('stillAdding');
-    else if (state.kind === 'added') status = cart('added', { count: state.quantity });
-    else if (state.kind === 'partial') status = cartErrorMessage(state.error, cart);
-    else if (state.kind === 'failed') alert = cartErrorMessage(state.error, cart);
+    else if (state.kind === 'added') status = state.message ?? cart('added', { count: state.quantity });
+    else if (state.kind === 'partial') status = state.message ?? cartErrorMessage(state.error, cart);
+    else if (state.kind === 'failed') alert = state.message ?? cartErrorMessage(state.error, cart);
     const done = state.kind === 'added' || state.kind === 'partial';
     const unconfirmed = state.kind === 'failed' && state.error.code === 'unconfirmed';
     // The regions stay in the DOM (empty when there is nothing to say) so changes are announced.
@@ -440,27 +480,30 @@ export class VitrineProductOverlay extends LitElement {
     const variant = this.selectedVariant;
     const session = this.#session;
     if (!product || !variant || !session || this.addState.kind === 'pending') return;
-    const max = maxAddable(variant, this.#inCart(variant));
+    const max = this.#maxFor(variant);
     if (max < 1) return;
     const requested = Math.max(1, Math.min(this.quantity, max));
     const token = ++this.#addToken;
     this.addState = { kind: 'pending' };
+    const offer = this.#offerFor(variant);
     let outcome: AddOutcome;
+    let message: string | undefined;
     try {
-      outcome = await session.add(product, variant, requested);
+      if (offer) ({ outcome, message } = await offer.add(session, product, variant, requested));
+      else outcome = await session.add(product, variant, requested);
     } catch (error) {
       // The session reports failures as outcomes; anything thrown anyway stays in the widget.
       outcome = { status: 'failed', error: CartError.from(error) };
     }
     if (token !== this.#addToken) return;
     if (outcome.status === 'added') {
-      this.addState = { kind: 'added', quantity: outcome.quantityAdded };
+      this.addState = { kind: 'added', quantity: outcome.quantityAdded, message };
       this.quantity = 1;
     } else if (outcome.status === 'partial') {
-      this.addState = { kind: 'partial', added: outcome.quantityAdded, error: outcome.error };
+      this.addState = { kind: 'partial', added: outcome.quantityAdded, error: outcome.error, message };
       this.quantity = 1;
     } else {
-      this.addState = { kind: 'failed', error: outcome.error };
+      this.addState = { kind: 'failed', error: outcome.error, message };
     }
   }
 

@@ -70,6 +70,75 @@ export const showViewStyles = css`
     background: var(--vitrine-accent, #e11d48);
   }
 
+  /* The pinned product, bottom inline-start over the video, above the control bar. */
+  .pinned {
+    position: absolute;
+    z-index: 1;
+    inset-block-end: calc(var(--vitrine-controls-height, 56px) + 8px);
+    inset-inline-start: 8px;
+    max-inline-size: min(300px, calc(100% - 16px));
+  }
+  .pin-card {
+    display: flex;
+    gap: 10px;
+    align-items: center;
+    inline-size: 100%;
+    min-block-size: 48px;
+    padding: 6px 12px 6px 6px;
+    border: 0;
+    border-radius: 12px;
+    font: inherit;
+    font-size: 13px;
+    line-height: 1.3;
+    text-align: start;
+    color: #111;
+    background: rgb(255 255 255 / 0.94);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.3);
+    cursor: pointer;
+    animation: vitrine-pin-in 0.25s ease-out;
+  }
+  .pin-card:focus-visible {
+    outline: 3px solid var(--vitrine-accent, #e11d48);
+    outline-offset: 2px;
+  }
+  .pin-card img {
+    flex: none;
+    inline-size: 48px;
+    block-size: 48px;
+    border-radius: 8px;
+    object-fit: cover;
+  }
+  .pin-text {
+    display: grid;
+    min-inline-size: 0;
+  }
+  .pin-live {
+    font-size: 11px;
+    font-weight: 700;
+    text-transform: uppercase;
+    color: var(--vitrine-accent, #e11d48);
+  }
+  .pin-title {
+    overflow: hidden;
+    font-weight: 600;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .pin-price {
+    font-variant-numeric: tabular-nums;
+  }
+  @keyframes vitrine-pin-in {
+    from {
+      opacity: 0;
+      transform: translateY(6px);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .pin-card {
+      animation: none;
+    }
+  }
+
   /* Live chat over the video: a side column on wide widgets; on narrow ones it covers the video when opened. */
   .frame {
     container-type: inline-size;

@@ -12,6 +12,7 @@ import { hasProducts } from '../products/layout.js';
 import { VitrineProducts } from '../products/products.js';
 import { showFacadeCss } from './show.styles.js';
 import { ShowLive } from './show-live.js';
+import { ShowPins } from './show-pins.js';
 import { showViewStyles } from './show-view.styles.js';
 import type { VitrineShow } from './show.js';
 
@@ -26,6 +27,8 @@ export class ShowView implements ReactiveControllerHost {
   readonly stores: ShowStores = createShowStores();
   /** Chat and the other live features; `live.connection` is the widget's one live connection. */
   readonly live: ShowLive;
+  /** Pins and flash offers over the video, in step with the viewer's playback. */
+  readonly pins: ShowPins;
   /** The widget's text in its locale (the facade loaded its language alongside this code). */
   readonly text: MessagesController;
   readonly #controllers = new Set<ReactiveController>();
@@ -40,12 +43,14 @@ export class ShowView implements ReactiveControllerHost {
 
   constructor(
     readonly host: VitrineShow,
-    private readonly root: ShadowRoot,
+    /** The facade's shadow root the widget renders into. */
+    readonly root: ShadowRoot,
   ) {
     adoptStyles(root, [unsafeCSS(hostResetCss), unsafeCSS(showFacadeCss), showViewStyles]);
     root.replaceChildren();
     this.text = new MessagesController(host);
     this.live = new ShowLive(this);
+    this.pins = new ShowPins(this);
     this.commerce = new CommerceController(this, host, this.stores.products, () => ({
       products: host.getAttribute('products'),
       productsData: host.products,
@@ -135,11 +140,12 @@ export class ShowView implements ReactiveControllerHost {
           poster=${ifDefined(attr('poster'))}
           locale=${ifDefined(attr('locale'))}
           label=${ifDefined(attr('title'))}
+          live-offset=${ifDefined(attr('live-offset'))}
           ?autoplay=${host.autoplay}
           ?muted=${host.muted}
           .store=${this.stores.player}
         ></vitrine-player>
-        ${this.live.template()} ${this.#cartButton()}
+        ${this.pins.template()} ${this.live.template()} ${this.#cartButton()}
       </div>
       ${withProducts
         ? html`<vitrine-products

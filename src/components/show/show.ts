@@ -29,6 +29,7 @@ const ATTRIBUTES = [
   'muted',
   'creator',
   'loading',
+  'live-offset',
 ] as const;
 
 export type ShowLoading = 'lazy' | 'eager' | 'interaction';
@@ -74,6 +75,7 @@ function playIcon(): SVGSVGElement {
  * @attr {boolean} muted - Start muted.
  * @attr {string} creator - Affiliate / creator ref carried to the cart line.
  * @attr {'lazy'|'interaction'|'eager'} loading - When the full widget loads. Default `lazy`.
+ * @attr {number} live-offset - Seconds behind the live edge to play at (the player's `live-offset`); pins and offers follow wherever playback is.
  * @csspart facade - The placeholder shown before the widget loads.
  * @csspart poster - The poster image of the facade.
  * @csspart title - The show title on the facade.

@@ -155,4 +155,20 @@ export default {
     showChat: 'Show chat',
     hideChat: 'Hide chat',
   },
+  /** The flash offer banner over the video, and buying at the offer price. */
+  offers: {
+    flashOffer: 'Flash offer',
+    region: 'Flash offer: {title}',
+    left: '{count} left',
+    soldOut: 'Sold out',
+    ended: 'Offer ended',
+    endsIn: 'Ends in {time}',
+    buy: 'Buy now',
+    cartSetsPrice: 'The shop’s cart sets the final price.',
+    addedAtOffer: { one: 'Added to your cart at the offer price.', other: '{count} added to your cart at the offer price.' },
+    claimSoldOut: 'Sold out: the last units at the offer price just went. Nothing was added to your cart.',
+    claimExpired: 'This offer has ended. Nothing was added to your cart.',
+    claimShort: 'Only {count} left at the offer price.',
+    claimFailed: 'The offer could not be reserved. Check your connection and try again.',
+  },
 } satisfies Readonly<Record<string, Catalog<string>>>;

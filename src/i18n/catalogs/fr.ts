@@ -149,6 +149,21 @@ const fr: Messages = {
     showChat: 'Afficher le chat',
     hideChat: 'Masquer le chat',
   },
+  offers: {
+    flashOffer: 'Vente flash',
+    region: 'Vente flash : {title}',
+    left: 'Plus que {count}',
+    soldOut: 'Épuisé',
+    ended: 'Offre terminée',
+    endsIn: 'Se termine dans {time}',
+    buy: 'Acheter',
+    cartSetsPrice: 'Le panier de la boutique fixe le prix final.',
+    addedAtOffer: { one: 'Ajouté à votre panier au prix de l’offre.', other: '{count} articles ajoutés à votre panier au prix de l’offre.' },
+    claimSoldOut: 'Épuisé : les derniers articles au prix de l’offre viennent de partir. Rien n’a été ajouté à votre panier.',
+    claimExpired: 'Cette offre est terminée. Rien n’a été ajouté à votre panier.',
+    claimShort: 'Plus que {count} au prix de l’offre.',
+    claimFailed: 'L’offre n’a pas pu être réservée. Vérifiez votre connexion et réessayez.',
+  },
 };
 
 export default fr;

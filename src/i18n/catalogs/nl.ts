@@ -149,6 +149,21 @@ const nl: Messages = {
     showChat: 'Chat tonen',
     hideChat: 'Chat verbergen',
   },
+  offers: {
+    flashOffer: 'Flitsaanbieding',
+    region: 'Flitsaanbieding: {title}',
+    left: 'Nog {count} over',
+    soldOut: 'Uitverkocht',
+    ended: 'Aanbieding afgelopen',
+    endsIn: 'Eindigt over {time}',
+    buy: 'Nu kopen',
+    cartSetsPrice: 'De winkelwagen van de winkel bepaalt de uiteindelijke prijs.',
+    addedAtOffer: { one: 'Toegevoegd aan je winkelwagen tegen de aanbiedingsprijs.', other: '{count} toegevoegd aan je winkelwagen tegen de aanbiedingsprijs.' },
+    claimSoldOut: 'Uitverkocht: de laatste stuks tegen de aanbiedingsprijs zijn net weg. Er is niets aan je winkelwagen toegevoegd.',
+    claimExpired: 'Deze aanbieding is afgelopen. Er is niets aan je winkelwagen toegevoegd.',
+    claimShort: 'Nog maar {count} over tegen de aanbiedingsprijs.',
+    claimFailed: 'De aanbieding kon niet worden gereserveerd. Controleer je verbinding en probeer het opnieuw.',
+  },
 };
 
 export default nl;

@@ -12,6 +12,12 @@
 //   <prefix>:{<show>}:slow:<user>          string   set while the user's slow-mode gap runs
 //   <prefix>:{<show>}:viewers              hash     node id -> "<count>:<reported at ms>"
 //   <prefix>:{<show>}:h:<name>             hash     feature maps
+//   <prefix>:{<show>}:pins                 list     pin timeline: "<id> <JSON>", oldest first
+//   <prefix>:{<show>}:pinned               list     product ids pinned now, in pin order
+//   <prefix>:{<show>}:pinseq               string   last pin event id
+//   <prefix>:{<show>}:offers               list     offer ids, oldest first
+//   <prefix>:{<show>}:offer:<id>           hash     json (fixed fields), remaining, seq, closesAt, endedAt, stoppedAt
+//   <prefix>:{<show>}:claims:<id>          hash     claim id -> "<user> <units> <0|1 released>"; c:<user>:<client> -> claim id
 //   <prefix>:sio, <prefix>:sio:session:*   socket.io Redis Streams adapter (broadcasts, recovery)
 export function showKeys(prefix: string, show: string) {
   const base = `${prefix}:{${show}}`;
@@ -26,5 +32,11 @@ export function showKeys(prefix: string, show: string) {
     slow: (userId: string) => `${base}:slow:${userId}`,
     viewers: `${base}:viewers`,
     hash: (name: string) => `${base}:h:${name}`,
+    pins: `${base}:pins`,
+    pinned: `${base}:pinned`,
+    pinSeq: `${base}:pinseq`,
+    offers: `${base}:offers`,
+    offer: (id: string) => `${base}:offer:${id}`,
+    claims: (id: string) => `${base}:claims:${id}`,
   };
 }

@@ -1,7 +1,7 @@
 // Show state in this process: the default for one node. A restart loses all of it (recent chat,
 // questions, bans and timeouts, slow mode, rate-limit counters, viewer counts of other nodes).
-import type { ChatMessage } from '../../live/protocol.js';
-import type { Admission, AdmissionRule, AppendResult, MessageDraft, SettingsOverrides, ShowHash, ShowState } from './types.js';
+import type { ChatMessage, PinEvent } from '../../live/protocol.js';
+import type { Admission, AdmissionRule, AppendResult, MessageDraft, OfferRecord, SettingsOverrides, ShowHash, ShowState } from './types.js';
 
 export interface MemoryStateOptions {
   /** Messages kept per show for snapshots and moderation. Default 500. */
@@ -30,6 +30,11 @@ class ShowMemory {
   readonly sent = new Map<string, number[]>();
   readonly viewers = new Map<string, { count: number; at: number }>();
   readonly hashes = new Map<string, Map<string, string>>();
+  pins: PinEvent[] = [];
+  /** Pinned now, in the order they were pinned. */
+  pinned: string[] = [];
+  pinSeq = 0;
+  readonly offers = new Map<string, OfferMemory>();
   settings: SettingsOverrides = {};
   lastMs = 0;
   seq = 0;
@@ -42,6 +47,14 @@ class ShowMemory {
     } else this.seq += 1;
     return `${this.lastMs}-${this.seq}`;
   }
+}
+
+interface OfferMemory {
+  offer: OfferRecord;
+  /** claim id -> owner, units, and whether it was given back. */
+  readonly claims: Map<string, { userId: string; quantity: number; released: boolean }>;
+  /** (user, client id) -> claim id, to answer retries. */
+  readonly byClient: Map<string, string>;
 }
 
 const dedupeKey = (authorId: string, clientId: string): string => `${authorId}\u0000${clientId}`;
@@ -249,6 +262,75 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
           return next;
         },
       };
+    },
+
+    async addPinEvent(show, draft, rule) {
+      const memory = showOf(show);
+      const pinned = memory.pinned.includes(draft.productId);
+      if (draft.action === 'pin' && !pinned && memory.pinned.length >= rule.limit) return { ok: false, reason: 'pin_limit' };
+      if (draft.action === 'unpin' && !pinned) return { ok: false, reason: 'not_pinned' };
+      memory.pinned = memory.pinned.filter((id) => id !== draft.productId);
+      if (draft.action === 'pin') memory.pinned.push(draft.productId);
+      const event: PinEvent = { id: String(++memory.pinSeq), ...draft };
+      memory.pins.push(event);
+      if (memory.pins.length > rule.keep) memory.pins.splice(0, memory.pins.length - rule.keep);
+      return { ok: true, event };
+    },
+
+    async pinTimeline(show) {
+      return [...(shows.get(show)?.pins ?? [])];
+    },
+
+    async createOffer(show, offer, keep) {
+      const memory = showOf(show);
+      memory.offers.set(offer.id, { offer: { ...offer }, claims: new Map(), byClient: new Map() });
+      while (memory.offers.size > keep) memory.offers.delete(memory.offers.keys().next().value!);
+    },
+
+    async getOffer(show, id) {
+      const entry = shows.get(show)?.offers.get(id);
+      return entry ? { ...entry.offer } : null;
+    },
+
+    async offers(show) {
+      return [...(shows.get(show)?.offers.values() ?? [])].map((entry) => ({ ...entry.offer }));
+    },
+
+    async stopOffer(show, id, stop) {
+      const entry = shows.get(show)?.offers.get(id);
+      if (!entry) return null;
+      if (entry.offer.endedAt === null) entry.offer = { ...entry.offer, ...stop, closesAt: Math.min(entry.offer.closesAt, stop.closesAt) };
+      return { ...entry.offer };
+    },
+
+    async claimOffer(show, offerId, request) {
+      const entry = shows.get(show)?.offers.get(offerId);
+      if (!entry) return { ok: false, reason: 'not_found', available: 0 };
+      const key = dedupeKey(request.userId, request.clientId);
+      const earlier = entry.byClient.get(key);
+      const { offer } = entry;
+      if (earlier) {
+        const claim = entry.claims.get(earlier)!;
+        return { ok: true, claimId: earlier, quantity: claim.quantity, created: false, remaining: offer.remaining, seq: offer.seq };
+      }
+      if (request.now >= offer.closesAt) return { ok: false, reason: 'expired', available: 0 };
+      if (offer.remaining <= 0) return { ok: false, reason: 'sold_out', available: 0 };
+      if (offer.remaining < request.quantity) return { ok: false, reason: 'insufficient_stock', available: offer.remaining };
+      entry.offer = { ...offer, remaining: offer.remaining - request.quantity, seq: offer.seq + 1 };
+      entry.claims.set(request.claimId, { userId: request.userId, quantity: request.quantity, released: false });
+      entry.byClient.set(key, request.claimId);
+      return { ok: true, claimId: request.claimId, quantity: request.quantity, created: true, remaining: entry.offer.remaining, seq: entry.offer.seq };
+    },
+
+    async releaseClaim(show, offerId, claimId, userId) {
+      const entry = shows.get(show)?.offers.get(offerId);
+      const claim = entry?.claims.get(claimId);
+      if (!entry || !claim) return { ok: false, reason: 'not_found' };
+      if (claim.userId !== userId) return { ok: false, reason: 'forbidden' };
+      if (claim.released) return { ok: true, released: false, quantity: claim.quantity, remaining: entry.offer.remaining, seq: entry.offer.seq };
+      claim.released = true;
+      entry.offer = { ...entry.offer, remaining: entry.offer.remaining + claim.quantity, seq: entry.offer.seq + 1 };
+      return { ok: true, released: true, quantity: claim.quantity, remaining: entry.offer.remaining, seq: entry.offer.seq };
     },
 
     async close() {

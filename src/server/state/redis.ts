@@ -2,9 +2,9 @@
 // step atomic across nodes (store-once per client id, rate limit plus slow mode). Without Redis
 // persistence (RDB/AOF), a Redis restart loses this state like a memory node restart would.
 import type { RedisClientType } from 'redis';
-import { compareMessageIds, type ChatMessage } from '../../live/protocol.js';
+import { compareMessageIds, type ChatMessage, type PinEvent } from '../../live/protocol.js';
 import { showKeys } from './keys.js';
-import type { Admission, AppendResult, MessageDraft, SettingsOverrides, ShowHash, ShowState } from './types.js';
+import type { Admission, AppendResult, MessageDraft, OfferRecord, SettingsOverrides, ShowHash, ShowState } from './types.js';
 
 // The client `createClient({ url })` returns (RESP3, no modules or scripts).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -113,6 +113,87 @@ for i = 1, #all, 2 do
   else redis.call('HDEL', KEYS[1], all[i]) end
 end
 return sum`;
+
+// Pins: the rule (at most `limit` pinned; unpin only what is pinned) and the append in one step.
+const PIN = `
+local pinned = redis.call('LPOS', KEYS[2], ARGV[2])
+if ARGV[1] == 'pin' then
+  if not pinned and redis.call('LLEN', KEYS[2]) >= tonumber(ARGV[4]) then return {0, 'pin_limit'} end
+elseif not pinned then return {0, 'not_pinned'} end
+redis.call('LREM', KEYS[2], 0, ARGV[2])
+if ARGV[1] == 'pin' then redis.call('RPUSH', KEYS[2], ARGV[2]) end
+local id = redis.call('INCR', KEYS[3])
+redis.call('RPUSH', KEYS[1], id .. ' ' .. ARGV[3])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[5]), -1)
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[6]) end
+return {1, tostring(id)}`;
+
+const CREATE_OFFER = `
+redis.call('HSET', KEYS[2], 'json', ARGV[2], 'remaining', ARGV[3], 'seq', ARGV[4], 'closesAt', ARGV[5], 'endedAt', '', 'stoppedAt', '')
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[6]), -1)
+redis.call('PEXPIRE', KEYS[1], ARGV[7])
+redis.call('PEXPIRE', KEYS[2], ARGV[7])
+return 1`;
+
+const STOP_OFFER = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if redis.call('HGET', KEYS[1], 'endedAt') == '' then
+  local closes = math.min(tonumber(redis.call('HGET', KEYS[1], 'closesAt')), tonumber(ARGV[3]))
+  redis.call('HSET', KEYS[1], 'stoppedAt', ARGV[1], 'endedAt', ARGV[2], 'closesAt', string.format('%.0f', closes))
+end
+return 1`;
+
+// Claims: never more units than remain, never after `closesAt` (a stop moves it closer); a retry (same user
+// and client id) gets the claim it made before.
+const CLAIM = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'not_found', 0} end
+local dedupe = 'c:' .. ARGV[2] .. ':' .. ARGV[3]
+local state = redis.call('HMGET', KEYS[1], 'remaining', 'seq', 'closesAt')
+local remaining = tonumber(state[1])
+local seq = tonumber(state[2])
+local earlier = redis.call('HGET', KEYS[2], dedupe)
+if earlier then
+  local units = string.match(redis.call('HGET', KEYS[2], earlier), '^%S+ (%d+)')
+  return {'ok', earlier, tonumber(units), 0, remaining, seq}
+end
+if tonumber(ARGV[5]) >= tonumber(state[3]) then return {'expired', 0} end
+if remaining <= 0 then return {'sold_out', 0} end
+local want = tonumber(ARGV[4])
+if remaining < want then return {'insufficient_stock', remaining} end
+remaining = redis.call('HINCRBY', KEYS[1], 'remaining', -want)
+seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. ' ' .. want .. ' 0', dedupe, ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[6])
+return {'ok', ARGV[1], want, 1, remaining, seq}`;
+
+const RELEASE = `
+local claim = redis.call('HGET', KEYS[2], ARGV[1])
+if not claim then return {'not_found'} end
+local user, units, released = string.match(claim, '^(%S+) (%d+) (%d)$')
+if user ~= ARGV[2] then return {'forbidden'} end
+if released == '1' then
+  local state = redis.call('HMGET', KEYS[1], 'remaining', 'seq')
+  return {'ok', 0, tonumber(units), tonumber(state[1]), tonumber(state[2])}
+end
+redis.call('HSET', KEYS[2], ARGV[1], user .. ' ' .. units .. ' 1')
+local remaining = redis.call('HINCRBY', KEYS[1], 'remaining', tonumber(units))
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+return {'ok', 1, tonumber(units), remaining, seq}`;
+
+const nullableNumber = (value: string | undefined): number | null => (value === undefined || value === '' ? null : Number(value));
+
+function offerFrom(fields: Record<string, string>): OfferRecord | null {
+  if (!fields['json']) return null;
+  return {
+    ...(JSON.parse(fields['json']) as Omit<OfferRecord, 'remaining' | 'seq' | 'closesAt' | 'endedAt' | 'stoppedAt'>),
+    remaining: Number(fields['remaining']),
+    seq: Number(fields['seq']),
+    closesAt: Number(fields['closesAt']),
+    endedAt: nullableNumber(fields['endedAt']),
+    stoppedAt: nullableNumber(fields['stoppedAt']),
+  };
+}
 
 function parseStored(stored: string): ChatMessage {
   const space = stored.indexOf(' ');
@@ -281,6 +362,62 @@ export function createRedisState(client: RedisClient, options: RedisStateOptions
           return Number(value);
         },
       };
+    },
+
+    async addPinEvent(show, draft, rule) {
+      const k = keys(show);
+      const [ok, value] = (await evalScript(PIN, [k.pins, k.pinned, k.pinSeq], [draft.action, draft.productId, JSON.stringify(draft), rule.limit, rule.keep, showTtlMs])) as [number, string];
+      if (Number(ok) !== 1) return { ok: false, reason: String(value) as 'pin_limit' | 'not_pinned' };
+      return { ok: true, event: { id: String(value), ...draft } };
+    },
+
+    async pinTimeline(show) {
+      const entries = (await client.lRange(keys(show).pins, 0, -1)) as string[];
+      return entries.map((entry) => parseStored(String(entry)) as unknown as PinEvent);
+    },
+
+    async createOffer(show, offer, keep) {
+      const k = keys(show);
+      const { remaining, seq, closesAt, endedAt: _ended, stoppedAt: _stopped, ...fixed } = offer;
+      await evalScript(CREATE_OFFER, [k.offers, k.offer(offer.id)], [offer.id, JSON.stringify(fixed), remaining, seq, closesAt, keep, showTtlMs]);
+    },
+
+    async getOffer(show, id) {
+      return offerFrom((await client.hGetAll(keys(show).offer(id))) as Record<string, string>);
+    },
+
+    async offers(show) {
+      const ids = (await client.lRange(keys(show).offers, 0, -1)) as string[];
+      const offers = await Promise.all(ids.map((id) => state.getOffer(show, String(id))));
+      return offers.filter((offer): offer is OfferRecord => offer !== null);
+    },
+
+    async stopOffer(show, id, stop) {
+      const found = Number(await evalScript(STOP_OFFER, [keys(show).offer(id)], [stop.stoppedAt ?? '', stop.endedAt, stop.closesAt]));
+      return found === 1 ? state.getOffer(show, id) : null;
+    },
+
+    async claimOffer(show, offerId, request) {
+      const k = keys(show);
+      const reply = (await evalScript(CLAIM, [k.offer(offerId), k.claims(offerId)], [
+        request.claimId,
+        request.userId,
+        request.clientId,
+        request.quantity,
+        request.now,
+        showTtlMs,
+      ])) as unknown[];
+      const verdict = String(reply[0]);
+      if (verdict !== 'ok') return { ok: false, reason: verdict as 'not_found' | 'expired' | 'sold_out' | 'insufficient_stock', available: Number(reply[1]) };
+      return { ok: true, claimId: String(reply[1]), quantity: Number(reply[2]), created: Number(reply[3]) === 1, remaining: Number(reply[4]), seq: Number(reply[5]) };
+    },
+
+    async releaseClaim(show, offerId, claimId, userId) {
+      const k = keys(show);
+      const reply = (await evalScript(RELEASE, [k.offer(offerId), k.claims(offerId)], [claimId, userId])) as unknown[];
+      const verdict = String(reply[0]);
+      if (verdict !== 'ok') return { ok: false, reason: verdict as 'not_found' | 'forbidden' };
+      return { ok: true, released: Number(reply[1]) === 1, quantity: Number(reply[2]), remaining: Number(reply[3]), seq: Number(reply[4]) };
     },
 
     async close() {

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../live/protocol.js';
+import type { ChatMessage, Offer, PinEvent } from '../../live/protocol.js';
 
 /** A message before the store assigns its id. */
 export type MessageDraft = Omit<ChatMessage, 'id'>;
@@ -37,6 +37,55 @@ export interface ShowHash {
   all(): Promise<Record<string, string>>;
   /** Adds to an integer field (created at 0) and returns the new value. */
   increment(field: string, by?: number): Promise<number>;
+}
+
+/** A pin event before the store assigns its id. */
+export type PinDraft = Omit<PinEvent, 'id'>;
+
+export type PinResult = { readonly ok: true; readonly event: PinEvent } | { readonly ok: false; readonly reason: 'pin_limit' | 'not_pinned' };
+
+/** An offer as stored: `status` is worked out from it and the clock by the offers feature. */
+export type OfferRecord = Omit<Offer, 'status'>;
+
+export interface ClaimRequest {
+  /** `<offer id>.<random>`, made by the caller; a retry with the same client id gets the first one. */
+  readonly claimId: string;
+  readonly userId: string;
+  readonly clientId: string;
+  readonly quantity: number;
+  /** Server time now, epoch ms (the offer closes at `closesAt`). */
+  readonly now: number;
+}
+
+export type ClaimResult =
+  | {
+      readonly ok: true;
+      readonly claimId: string;
+      readonly quantity: number;
+      /** False for a retry answered with the claim made before. */
+      readonly created: boolean;
+      readonly remaining: number;
+      readonly seq: number;
+    }
+  | { readonly ok: false; readonly reason: 'not_found' | 'expired' | 'sold_out' | 'insufficient_stock'; readonly available: number };
+
+export type ReleaseResult =
+  | {
+      readonly ok: true;
+      /** False when it was given back before. */
+      readonly released: boolean;
+      /** The claim's units. */
+      readonly quantity: number;
+      readonly remaining: number;
+      readonly seq: number;
+    }
+  | { readonly ok: false; readonly reason: 'not_found' | 'forbidden' };
+
+/** What stopping an offer changes. */
+export interface OfferStop {
+  readonly stoppedAt: number | null;
+  readonly endedAt: number;
+  readonly closesAt: number;
 }
 
 /**
@@ -83,6 +132,27 @@ export interface ShowState {
   reportViewers(show: string, node: string, count: number, ttlMs: number): Promise<number>;
 
   hash(show: string, name: string): ShowHash;
+
+  /**
+   * Appends to the show's pin timeline, atomically with the rule: `pin` only while fewer than
+   * `limit` products are pinned (pinning a pinned product again is allowed), `unpin` only for a
+   * pinned product. Keeps the last `keep` events.
+   */
+  addPinEvent(show: string, draft: PinDraft, rule: { readonly limit: number; readonly keep: number }): Promise<PinResult>;
+  /** The pin timeline, oldest first. */
+  pinTimeline(show: string): Promise<PinEvent[]>;
+
+  /** Stores a new offer with all its units (keeps the last `keep` offers of the show). */
+  createOffer(show: string, offer: OfferRecord, keep: number): Promise<void>;
+  getOffer(show: string, id: string): Promise<OfferRecord | null>;
+  /** The show's offers, oldest first. */
+  offers(show: string): Promise<OfferRecord[]>;
+  /** Ends an offer early (a no-op for one that has ended); null when there is no such offer. */
+  stopOffer(show: string, id: string, stop: OfferStop): Promise<OfferRecord | null>;
+  /** Takes units, atomically: never more than remain, never at or after `closesAt`. */
+  claimOffer(show: string, offerId: string, request: ClaimRequest): Promise<ClaimResult>;
+  /** Gives a claim's units back, once; only its owner may. */
+  releaseClaim(show: string, offerId: string, claimId: string, userId: string): Promise<ReleaseResult>;
 
   close(): Promise<void>;
 }
