@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { minifyTemplates, terserChunks } from './scripts/rollup/minify-templates.mjs';
+import { socketTransports } from './scripts/rollup/socket-transports.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -36,6 +37,28 @@ function cdnChunk(id) {
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|nanostores)[\\/]/.test(id)) return 'lit';
   if (/[\\/]node_modules[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]/.test(id)) return 'socket';
   return undefined;
+}
+
+/** Staff-only source modules: the studio, and any `*.staff.ts` (e.g. chat moderation). */
+const isStaffModule = (id) => /\/src\/components\/studio\/|\.staff\.ts$/.test(id.replaceAll('\\', '/'));
+
+/**
+ * The name of a CDN chunk. Prefixes say who downloads a chunk, and `npm run size` reads them
+ * (keep them when adding code):
+ *  - `i18n-<language>` (manual chunks above): one language's text; a widget loads one;
+ *  - `cart-<platform>` (a cart adapter) and `cart-<platform>-source` (a product source): one shop
+ *    platform's code; a widget loads at most one platform's;
+ *  - `staff-<name>`: a chunk made only of staff modules (`isStaffModule`); shoppers never load it.
+ * Naming (not manual chunks) leaves rollup's splitting alone: shared code stays shared.
+ */
+function chunkName(chunk) {
+  const facade = (chunk.facadeModuleId ?? '').replaceAll('\\', '/');
+  const adapter = /\/src\/commerce\/adapters\/(shopify|woocommerce|events)\.ts$/.exec(facade);
+  if (adapter) return `cart-${adapter[1]}`;
+  const source = /\/src\/commerce\/sources\/(shopify|woocommerce)\.ts$/.exec(facade);
+  if (source) return `cart-${source[1]}-source`;
+  if (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isStaffModule)) return `staff-${chunk.name.replace(/\.staff$/, '')}`;
+  return chunk.name;
 }
 
 /**
@@ -69,7 +92,7 @@ function buildManifest(path) {
     writeBundle(_options, bundle) {
       const files = {};
       for (const [fileName, item] of Object.entries(bundle)) {
-        if (item.type === 'chunk') files[fileName] = { name: item.name, entry: item.isEntry, imports: item.imports, dynamicImports: item.dynamicImports };
+        if (item.type === 'chunk') files[fileName] = { name: item.isEntry ? item.name : chunkName(item), entry: item.isEntry, imports: item.imports, dynamicImports: item.dynamicImports };
         else if (!fileName.endsWith('.map')) files[fileName] = { name: item.names?.[0] ?? fileName, entry: false, imports: [], dynamicImports: [] };
       }
       mkdirSync('dist', { recursive: true });
@@ -120,6 +143,7 @@ export default [
   {
     input: { vitrine: 'src/embed/vitrine.ts' },
     plugins: [
+      socketTransports(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       ownSourcesOnly(
         esbuild({ target: CDN_TARGETS, tsconfig: 'tsconfig.json', define: cdnDefine }),
@@ -136,7 +160,7 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
       manualChunks: cdnChunk,
       sourcemap: true,
     },

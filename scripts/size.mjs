@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // `npm run size`: gzip and brotli bytes of the CDN build against the budgets of the design brief.
-//  - the entry a host page downloads before the shopper interacts: vitrine.js plus everything it
-//    imports statically (and, for the classic form, the loader in front of it) <= 10 KB gzip;
-//  - the whole widget except hls.js: every file of the build but the hls chunk. The design
-//    brief's budget is 60 KB gzip and the build does NOT meet it yet (see README, "Size"): it is
-//    reported as OVER, and a ceiling (a ratchet at today's size plus a little room) is enforced so
-//    the widget can only shrink from here.
-// Each file is compressed on its own (as it travels). Exits 1 over the entry budget or the
-// widget ceiling. Needs `npm run build`.
+// Three figures, each file compressed on its own (as it travels):
+//  - entry: what a host page downloads before the shopper interacts: vitrine.js plus everything
+//    it imports statically (and, for the classic form, the loader in front of it). Budget 10 KB
+//    gzip, enforced.
+//  - widget: the most one shopper's <vitrine-show> can download, hls.js aside: every file of the
+//    build except hls.js, staff-only chunks (`staff-*`), all languages but the largest
+//    (`i18n-*`: a widget loads one) and all shop platforms but the largest (`cart-<platform>*`:
+//    a widget uses one platform's cart adapter and product source). Chunk names come from
+//    `cdnChunk` in rollup.config.mjs. The design brief's budget is 60 KB gzip and the build does
+//    NOT meet it yet (see README, "Size"): it is reported as OVER, and a ceiling (a ratchet:
+//    lower it as the build shrinks, never raise it without saying why) is enforced.
+//  - all: every file of the build but hls.js (staff code and every language included), reported.
+// Exits 1 over the entry budget or the widget ceiling, or when a shopper chunk imports a staff
+// chunk statically. Needs `npm run build`.
 // Usage: node scripts/size.mjs [cdn-dir] [manifest]   (defaults dist/cdn, dist/cdn-build.json)
 // The end-to-end suite imports `measure` and `overBudget` to hold the same line in `npm test`.
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,13 +25,26 @@ export const KB = 1024;
 export const BUDGETS = {
   /** JS before interaction (script-tag facade), gzip bytes. */
   entry: 10 * KB,
-  /** Everything but hls.js, gzip bytes: the design brief's budget (not met yet, reported). */
+  /** One shopper's widget, hls.js aside, gzip bytes: the design brief's budget (not met yet, reported). */
   widget: 60 * KB,
 };
-/** Enforced ceilings where a budget is not met yet: lower them as the build shrinks, never raise. */
+/**
+ * Enforced ceilings where a budget is not met yet: lower them as the build shrinks, never raise.
+ * widget: measured 92351 B gzip (90.2 KB, with pinned products and the offer banner) rounded up to
+ * the next KB, plus 3 KB of room for what lands next (the studio itself is staff code, not counted).
+ */
 export const CEILINGS = {
-  widget: 100 * KB,
+  widget: 94 * KB,
 };
+
+/** Who downloads a chunk, from its rollup name (see `cdnChunk` in rollup.config.mjs). */
+export function chunkKind(name) {
+  if (name === 'hls') return { kind: 'hls' };
+  if (name.startsWith('staff-')) return { kind: 'staff' };
+  if (name.startsWith('i18n-')) return { kind: 'language', group: name.slice('i18n-'.length) };
+  if (name.startsWith('cart-')) return { kind: 'platform', group: name.slice('cart-'.length).split('-')[0] };
+  return { kind: 'shopper' };
+}
 
 function sizes(path) {
   const bytes = readFileSync(path);
@@ -40,15 +59,15 @@ const sum = (items) => items.reduce((total, s) => ({ raw: total.raw + s.raw, gzi
 
 /**
  * Measures the CDN build in `dir` using rollup's link map (`dist/cdn-build.json`).
- * @returns {{ files: {file: string, name: string, hls: boolean, raw: number, gzip: number, brotli: number}[],
- *   entry: {files: string[], raw: number, gzip: number, brotli: number},
- *   classicEntry: {files: string[], raw: number, gzip: number, brotli: number},
- *   widget: {raw: number, gzip: number, brotli: number}, hls: {raw: number, gzip: number, brotli: number} }}
+ * @returns {import('./size.d.mts').SizeReport}
  */
 export function measure(dir = 'dist/cdn', manifestPath = 'dist/cdn-build.json') {
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')).files;
-  const files = Object.entries(manifest).map(([file, info]) => ({ file, name: info.name, hls: info.name === 'hls', ...sizes(join(dir, file)) }));
+  const files = Object.entries(manifest).map(([file, info]) => {
+    const { kind, group } = chunkKind(info.name);
+    return { file, name: info.name, hls: kind === 'hls', kind, group, ...sizes(join(dir, file)) };
+  });
   const byFile = new Map(files.map((f) => [f.file, f]));
 
   // The entry and its static imports, transitively: all of it loads before any interaction.
@@ -64,12 +83,31 @@ export function measure(dir = 'dist/cdn', manifestPath = 'dist/cdn-build.json') 
   };
   const entryFiles = closure('vitrine.js');
   const classicFiles = ['vitrine.classic.js', ...entryFiles];
+
+  // Of each set of alternatives (languages, shop platforms) a widget loads one: count the largest.
+  const largestGroup = (kind) => {
+    const groups = new Map();
+    for (const f of files.filter((f) => f.kind === kind)) groups.set(f.group, [...(groups.get(f.group) ?? []), f.file]);
+    return [...groups.values()].sort((a, b) => sum(b.map((f) => byFile.get(f))).gzip - sum(a.map((f) => byFile.get(f))).gzip)[0] ?? [];
+  };
+  const widgetFiles = [
+    ...files.filter((f) => f.kind === 'shopper').map((f) => f.file),
+    ...largestGroup('language'),
+    ...largestGroup('platform'),
+  ];
+  const allFiles = files.filter((f) => !f.hls).map((f) => f.file);
+  const staffImports = files
+    .filter((f) => f.kind !== 'staff')
+    .flatMap((f) => (manifest[f.file]?.imports ?? []).filter((i) => byFile.get(i)?.kind === 'staff').map((i) => `${f.file} -> ${i}`));
+  const figure = (list) => ({ files: list, ...sum(list.map((f) => byFile.get(f))) });
   return {
     files,
-    entry: { files: entryFiles, ...sum(entryFiles.map((f) => byFile.get(f))) },
-    classicEntry: { files: classicFiles, ...sum(classicFiles.map((f) => byFile.get(f))) },
-    widget: sum(files.filter((f) => !f.hls)),
+    entry: figure(entryFiles),
+    classicEntry: figure(classicFiles),
+    widget: figure(widgetFiles),
+    all: figure(allFiles),
     hls: sum(files.filter((f) => f.hls)),
+    staffImports,
   };
 }
 
@@ -78,7 +116,8 @@ export function overBudget(report) {
   const over = [];
   const entry = Math.max(report.entry.gzip, report.classicEntry.gzip);
   if (entry > BUDGETS.entry) over.push(`entry ${entry} B gzip > ${BUDGETS.entry} B`);
-  if (report.widget.gzip > CEILINGS.widget) over.push(`everything but hls.js ${report.widget.gzip} B gzip > its ceiling ${CEILINGS.widget} B`);
+  if (report.widget.gzip > CEILINGS.widget) over.push(`widget ${report.widget.gzip} B gzip > its ceiling ${CEILINGS.widget} B`);
+  for (const edge of report.staffImports) over.push(`a shopper chunk imports staff code statically: ${edge}`);
   return over;
 }
 
@@ -92,15 +131,17 @@ function main() {
   }
   const kb = (n) => `${(n / KB).toFixed(2)} KB`.padStart(10);
   const row = (label, s, note = '') => `${label.padEnd(44)}${String(s.raw).padStart(9)}${String(s.gzip).padStart(9)}${String(s.brotli).padStart(9)}${kb(s.gzip)}  ${note}`;
-  const check = (value, budget) => `${value <= budget ? 'ok' : 'OVER'} (budget ${(budget / KB).toFixed(0)} KB gzip)`;
+  const check = (value, budget, what = 'budget') => `${value <= budget ? 'ok' : 'OVER'} (${what} ${(budget / KB).toFixed(0)} KB gzip)`;
   console.log(`${'CDN build (dist/cdn), bytes'.padEnd(44)}${'raw'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}${'gzip'.padStart(10)}`);
   for (const f of [...report.files].sort((a, b) => a.file.localeCompare(b.file))) {
-    console.log(row(f.file, f, f.hls ? 'hls.js: on demand only' : ''));
+    const note = { hls: 'hls.js: on demand only', staff: 'staff only', language: 'one language per widget', platform: `one shop platform per widget (${f.group})` }[f.kind] ?? '';
+    console.log(row(f.file, f, note));
   }
   console.log('');
   console.log(row('entry: vitrine.js + static imports', report.entry, check(report.entry.gzip, BUDGETS.entry)));
   console.log(row('entry, classic form: loader + vitrine.js', report.classicEntry, check(report.classicEntry.gzip, BUDGETS.entry)));
-  console.log(row('everything but hls.js', report.widget, `${check(report.widget.gzip, BUDGETS.widget)}; enforced ceiling ${check(report.widget.gzip, CEILINGS.widget)}`));
+  console.log(row('widget: one shopper\'s show, hls.js aside', report.widget, `${check(report.widget.gzip, BUDGETS.widget)}; enforced: ${check(report.widget.gzip, CEILINGS.widget, 'ceiling')}`));
+  console.log(row('all: every file but hls.js', report.all, 'reported (staff code, every language and platform)'));
   console.log(row('hls.js', report.hls, 'not budgeted; loaded only to play, never with native HLS'));
   const over = overBudget(report);
   if (over.length > 0) {

@@ -67,6 +67,10 @@ export class CartSession {
   #refreshAgain = false;
   /** Counts finished writes: a read that started before the last write ended is stale. */
   #writes = 0;
+  /** Writes (adds, quantity changes) under way. */
+  #writing = 0;
+  /** `#writes` when the adapter last pushed a cart (see `#onPush`). */
+  #pushedAt = 0;
   #connected = false;
   #cleanup: (() => void)[] = [];
   readonly #reads = new Set<AbortController>();
@@ -90,7 +94,9 @@ export class CartSession {
    * `offer`, the line carries its claim token in the `_vitrine_offer` property.
    */
   add(product: Product, variant: ProductVariant, quantity: number, properties: Record<string, string> = {}, offer?: CartLineOffer): Promise<AddOutcome> {
-    const run = this.#queue.then(() => this.#add(product, variant, quantity, properties, offer));
+    // Counted from now: an add waiting its turn is already under way for the cart's readers.
+    this.#writing++;
+    const run = this.#queue.then(() => this.#add(product, variant, quantity, properties, offer)).finally(() => this.#writing--);
     this.#queue = run.catch(() => undefined);
     return run.catch((error: unknown) => ({ status: 'failed', error: CartError.from(error) }) as const);
   }
@@ -129,9 +135,7 @@ export class CartSession {
       document.removeEventListener('visibilitychange', onVisible);
     });
     try {
-      const unsubscribe = this.adapter.subscribe?.((cart) => {
-        if (isCart(cart)) this.#apply(cart);
-      });
+      const unsubscribe = this.adapter.subscribe?.((cart) => this.#onPush(cart));
       if (unsubscribe) this.#cleanup.push(unsubscribe);
     } catch (error) {
       warn(this.#host, 'the cart adapter\'s subscribe() failed; the cart badge follows focus and visibility only.', error);
@@ -161,13 +165,15 @@ export class CartSession {
   async changeQuantity(lineKey: string, quantity: number): Promise<Cart | null> {
     const change = this.adapter.changeQuantity?.bind(this.adapter);
     if (!change) return null;
-    try {
-      const cart = await this.#call((signal) => change(lineKey, quantity, { signal, requestId: requestId() }));
-      if (isCart(cart)) this.#apply(cart);
-      return cart;
-    } finally {
-      this.#writes++;
-    }
+    return this.#write(async () => {
+      try {
+        const cart = await this.#call((signal) => change(lineKey, quantity, { signal, requestId: requestId() }));
+        if (isCart(cart)) this.#apply(cart);
+        return cart;
+      } finally {
+        this.#writes++;
+      }
+    });
   }
 
   /** The adapter's own way to the cart or checkout, else the cart's URL for it. */
@@ -227,6 +233,31 @@ export class CartSession {
       return undefined;
     } finally {
       this.#reads.delete(read);
+    }
+  }
+
+  /**
+   * A cart the adapter pushed (a change made outside the widget). The adapter read it at some
+   * moment the session cannot see: while an add was in flight, or just before one settled, it
+   * may show the cart from before the add and would overwrite the settled cart. So a push during
+   * a write, or the first push after one, is only a cue to read the cart again (a read the write
+   * guard covers); pushes with no write since the previous one are applied as they come.
+   */
+  #onPush(cart: unknown): void {
+    if (!isCart(cart) || !this.#connected) return;
+    const fresh = this.#writing === 0 && this.#pushedAt === this.#writes;
+    this.#pushedAt = this.#writes;
+    if (fresh) this.#apply(cart);
+    else void this.refresh();
+  }
+
+  /** Runs a quantity change, counted as a write while under way. */
+  async #write<T>(run: () => Promise<T>): Promise<T> {
+    this.#writing++;
+    try {
+      return await run();
+    } finally {
+      this.#writing--;
     }
   }
 

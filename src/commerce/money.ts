@@ -40,8 +40,16 @@ export function currencyCode(value: unknown): string | null {
  * EUR 2, JPY 0, KWD 3. Throws a RangeError for a code that is not a currency.
  */
 export function minorUnitDigits(currency: string): number {
-  return currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+  let value = minorDigits.get(currency);
+  if (value === undefined) {
+    // resolvedOptions() builds a fresh object each call: once per currency, not once per price.
+    value = currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+    if (minorDigits.size > 64) minorDigits.clear();
+    minorDigits.set(currency, value);
+  }
+  return value;
 }
+const minorDigits = new Map<string, number>();
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/;
 

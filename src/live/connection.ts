@@ -311,7 +311,7 @@ export class LiveConnection {
     this.store.status.set('connecting');
     let io: typeof import('socket.io-client').io;
     try {
-      ({ io } = await import('socket.io-client'));
+      io = await loadSocketIo();
     } catch (error) {
       warn(this.#options.owner ?? this, 'could not load the chat code; it retries when you reconnect.', error);
       this.#starting = undefined;
@@ -685,4 +685,10 @@ export class LiveConnection {
       return true;
     });
   }
+}
+
+/** socket.io-client, loaded on first use; only `io` is taken, so bundles leave out the rest. */
+async function loadSocketIo(): Promise<typeof import('socket.io-client').io> {
+  const { io } = await import('socket.io-client');
+  return io;
 }

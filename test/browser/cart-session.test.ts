@@ -139,6 +139,46 @@ describe('CartSession', () => {
     expect(session.cart.get()?.itemCount).to.equal(1);
   });
 
+  it('a cart the adapter pushes while an add is in flight does not overwrite the settled cart', async () => {
+    // A theme's cart event fired while the add was in flight: the adapter read the cart then
+    // (before the add went in) and pushes that answer only after the add settled.
+    let push!: (cart: Cart) => void;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { adapter } = memoryAdapter({
+      subscribe(listener) {
+        push = listener;
+        return () => undefined;
+      },
+    });
+    const add = adapter.add.bind(adapter);
+    adapter.add = async (line, options) => {
+      await gate;
+      return add(line, options);
+    };
+    const session = new CartSession(adapter, { host, attribution: {} });
+    session.connect();
+    await until(() => session.store.status.get() === 'ready');
+    const stale = await adapter.getCart({ signal: new AbortController().signal });
+    const adding = session.add(product!, variant, 2);
+    // A listener that subscribes while the add is in flight, and a push from before the add.
+    const seen: (number | undefined)[] = [];
+    const stop = session.cart.subscribe((cart) => seen.push(cart?.itemCount));
+    push(stale);
+    release();
+    expect((await adding).status).to.equal('added');
+    push(stale); // the late answer of a read that started before the add went in
+    await until(() => session.store.status.get() === 'ready' && seen.at(-1) === 2);
+    await session.refresh();
+    expect(session.cart.get()?.itemCount).to.equal(2);
+    expect(seen.at(-1)).to.equal(2);
+    // With no write since the previous push, a push is applied as it comes.
+    push({ itemCount: 5, lines: [] });
+    expect(session.cart.get()?.itemCount).to.equal(5);
+    stop();
+    session.disconnect();
+  });
+
   it('warns once when the cart cannot be read, and keeps going', async () => {
     const { adapter } = memoryAdapter({
       async getCart() {

@@ -253,7 +253,7 @@ describe('<vitrine-chat>', () => {
     const token = await live<string>({ action: 'token', id: server.id, show, role: 'host', as: 'Lisa' });
     const chat = await chatFor(show, server.url, token);
     await live({ action: 'say', id: server.id, show, as: 'Troll', text: ['spam'] });
-    await waitUntil(() => messageItems(chat).length === 1);
+    await waitUntil(() => messageItems(chat)[0]?.querySelector('.mod button'), 'moderation tools loaded', { timeout: 10_000 });
     const mod = messageItems(chat)[0]!.querySelector<HTMLElement>('.mod')!;
     const button = mod.querySelector<HTMLButtonElement>('button')!;
     button.focus();
@@ -281,6 +281,10 @@ describe('<vitrine-chat>', () => {
     const chat = await chatFor(show, server.url, token);
     await live({ action: 'say', id: server.id, show, as: 'Troll', text: ['spam one', 'spam two'] });
     await waitUntil(() => messageItems(chat).length === 2);
+    // The moderation tools are staff-only code, loaded once the chat knows it is a host.
+    await waitUntil(() => messageItems(chat)[0]!.querySelectorAll('.mod button').length === 3, 'moderation buttons');
+    const mod = messageItems(chat)[0]!.querySelector('.mod')!;
+    expect(getComputedStyle(mod).position, 'the moderation styles are adopted').to.equal('absolute');
     const buttons = [...messageItems(chat)[0]!.querySelectorAll<HTMLButtonElement>('.mod button')];
     expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Delete message from Troll', 'Mute Troll for 5 minutes', 'Ban Troll']);
     buttons[2]!.click();

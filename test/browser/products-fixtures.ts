@@ -167,7 +167,8 @@ export async function openFromCarousel(
   container.append(carousel);
   await waitUntil(() => carousel.shadowRoot?.querySelector('.card'), 'cards rendered');
   carousel.shadowRoot!.querySelector<HTMLButtonElement>('.card')!.click();
-  await waitUntil(() => carousel.shadowRoot!.querySelector('vitrine-product-overlay')?.open, 'overlay open');
+  // The first open imports the overlay's code: on a busy machine that alone can take seconds.
+  await waitUntil(() => carousel.shadowRoot!.querySelector('vitrine-product-overlay')?.open, 'overlay open', { timeout: 10_000 });
   const overlay = carousel.shadowRoot!.querySelector('vitrine-product-overlay')!;
   await overlay.updateComplete;
   return { carousel, overlay, root: overlay.shadowRoot! };

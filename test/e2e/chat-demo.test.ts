@@ -16,10 +16,27 @@ afterAll(async () => {
   await demo?.close();
 });
 
-async function shopper(name: string): Promise<Page> {
+/** Every URL each page requested, from its first request. */
+const requested = new Map<Page, string[]>();
+
+async function shopper(name: string, { noWebSocket = false } = {}): Promise<Page> {
   const context = await browser.newContext();
   await context.addInitScript((n) => localStorage.setItem('vitrine:name', n), name);
+  // A network (a proxy, a company firewall) that lets no WebSocket through: every upgrade fails.
+  if (noWebSocket) {
+    await context.addInitScript(() => {
+      const Native = WebSocket;
+      globalThis.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(String(url).replace('/socket.io/', '/no-websocket-here/'), protocols);
+        }
+      };
+    });
+  }
   const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  requested.set(page, requests);
   await page.goto(`${demo.url}/`);
   await page.locator('vitrine-show').hover();
   await page.locator('vitrine-chat [part="input"]').waitFor();
@@ -44,6 +61,8 @@ describe('demo shop chat', () => {
     await expect.poll(() => anna.locator('vitrine-chat [part="viewer-count"]').getAttribute('aria-label'), { timeout: 15_000 }).toBe('2 viewers');
 
     const host = await browser.newPage();
+    const hostRequests: string[] = [];
+    host.on('request', (request) => hostRequests.push(request.url()));
     await host.goto(`${demo.url}/host.html#token=${demo.live.hostToken}`);
     await expect.poll(() => texts(host), { timeout: 15_000 }).toEqual(['Does it come in blue?', 'Yes, and in red!']);
     const message = host.locator('vitrine-chat [part~="message"]').filter({ hasText: 'Yes, and in red!' });
@@ -53,5 +72,26 @@ describe('demo shop chat', () => {
     await expect.poll(() => texts(ben), { timeout: 15_000 }).toEqual(['Does it come in blue?']);
     // Nothing was reloaded: the chat code and socket.io-client had already loaded on demand.
     expect(scripts.filter((url) => url.endsWith('.js'))).toEqual([]);
+    // The moderation tools are staff code: the host downloaded them, the shoppers never did.
+    expect(hostRequests.some((url) => /\/chunks\/staff-[\w-]+\.js$/.test(url)), hostRequests.join('\n')).toBe(true);
+    for (const page of [anna, ben]) expect(requested.get(page)!.filter((url) => url.includes('/chunks/staff-'))).toEqual([]);
+  });
+
+  it('falls back to XHR long-polling where WebSocket is blocked (the transports the CDN build keeps)', async () => {
+    const carla = await shopper('Carla', { noWebSocket: true });
+    const dan = await shopper('Dan');
+    const requests: string[] = [];
+    carla.on('request', (request) => requests.push(request.url()));
+    await carla.locator('vitrine-chat [part="input"]').fill('Polling works');
+    await carla.locator('vitrine-chat [part="input"]').press('Enter');
+    await expect.poll(() => texts(dan), { timeout: 15_000 }).toContain('Polling works');
+    await dan.locator('vitrine-chat [part="input"]').fill('Heard you');
+    await dan.locator('vitrine-chat [part="input"]').press('Enter');
+    await expect.poll(() => texts(carla), { timeout: 15_000 }).toContain('Heard you');
+    const socketIo = requests.filter((url) => url.includes('/socket.io/'));
+    expect(socketIo.length).toBeGreaterThan(0);
+    expect(socketIo.every((url) => new URL(url).searchParams.get('transport') === 'polling'), socketIo.join('\n')).toBe(true);
+    await carla.context().close();
+    await dan.context().close();
   });
 });

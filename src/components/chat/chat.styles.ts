@@ -89,23 +89,6 @@ export const chatStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .questions-toggle {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-    min-block-size: 40px;
-    padding-inline: 8px;
-    color: var(--_fg);
-  }
-  .questions-toggle .count {
-    min-inline-size: 20px;
-    padding-inline: 6px;
-    border-radius: 10px;
-    background: var(--_question);
-    color: #fff;
-    font-weight: 600;
-    text-align: center;
-  }
 
   .body {
     position: relative;
@@ -188,33 +171,7 @@ export const chatStyles = css`
     color: var(--_muted);
     padding-block: 12px;
   }
-  .mod {
-    position: absolute;
-    inset-block-start: 0;
-    inset-inline-end: 0;
-    /* Hidden by opacity, not display: the buttons stay in the keyboard's tab order. */
-    display: flex;
-    opacity: 0;
-    pointer-events: none;
-    gap: 2px;
-    background: var(--_bg);
-    border-radius: 6px;
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
-  }
-  .message:hover .mod,
-  .message:focus-within .mod {
-    opacity: 1;
-    pointer-events: auto;
-  }
   @media (pointer: coarse) {
-    .mod {
-      position: static;
-      opacity: 1;
-      pointer-events: auto;
-      box-shadow: none;
-      background: none;
-    }
-    .mod .icon,
     .link {
       min-inline-size: 40px;
       min-block-size: 40px;
@@ -227,18 +184,6 @@ export const chatStyles = css`
     block-size: 40px;
     border-radius: 50%;
     color: inherit;
-  }
-  .mod .icon {
-    inline-size: 32px;
-    block-size: 32px;
-    color: var(--_muted);
-  }
-  .mod .icon:hover,
-  .mod .armed {
-    color: #b91c1c;
-  }
-  .mod .armed {
-    background: color-mix(in srgb, #b91c1c 12%, transparent);
   }
 
   .pill {
@@ -390,21 +335,5 @@ export const chatStyles = css`
     margin: 0;
     color: var(--_muted);
     text-align: center;
-  }
-  .queue {
-    margin: 0;
-    padding: 8px 12px;
-    list-style: none;
-    max-block-size: 40%;
-    overflow-y: auto;
-    border-block-end: 1px solid var(--_line);
-    background: color-mix(in srgb, var(--_question) 8%, var(--_bg));
-  }
-  .queue li {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
-    padding-block: 2px;
   }
 `;

@@ -13,7 +13,9 @@ import { hostResetCss } from '../host.styles.js';
 import { chatStyles } from './chat.styles.js';
 import '../../live/events.js';
 import { FloatingHearts } from './hearts.js';
-import { arrowDownIcon, banIcon, eyeIcon, heartIcon, muteIcon, questionIcon, sendIcon, trashIcon } from './icons.js';
+import { arrowDownIcon, eyeIcon, heartIcon, questionIcon, sendIcon } from './icons.js';
+import type { ChatModeration } from './moderation.staff.js';
+import { warn } from '../../internal/warn.js';
 
 /** Screen readers hear at most one chat summary this often. */
 const ANNOUNCE_EVERY_MS = 5000;
@@ -89,8 +91,6 @@ export class VitrineChat extends LitElement {
   @state() private question = false;
   @state() private draft = '';
   @state() private nameError: LiveErrorCode | null = null;
-  @state() private showQuestions = false;
-  @state() private armedBan: string | null = null;
   @state() private announcement = '';
 
   @query('.messages') private list!: HTMLOListElement;
@@ -316,19 +316,24 @@ export class VitrineChat extends LitElement {
     this.#hearts.burst(1);
   }
 
-  // --- moderation (hosts and moderators) ---
+  // --- moderation (hosts and moderators): staff-only code, loaded when the signed-in person is staff ---
 
-  async #moderate(entry: ChatEntry, action: 'delete' | 'timeout' | 'ban'): Promise<void> {
-    const live = this.live;
-    if (!live || !entry.id) return;
-    if (action === 'ban' && this.armedBan !== entry.key) {
-      this.armedBan = entry.key;
-      return;
-    }
-    this.armedBan = null;
-    if (action === 'delete') await live.deleteMessage(entry.id);
-    else if (action === 'timeout') await live.timeout(entry.author.id, 300);
-    else await live.ban(entry.author.id);
+  #moderation: ChatModeration | undefined;
+  #loadingModeration = false;
+
+  #loadModeration(): void {
+    if (this.#moderation || this.#loadingModeration) return;
+    this.#loadingModeration = true;
+    import('./moderation.staff.js').then(
+      ({ ChatModeration }) => {
+        this.#moderation = new ChatModeration(this);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#loadingModeration = false;
+        warn(this, 'could not load the moderation tools; they load again with the next update.', error);
+      },
+    );
   }
 
   // --- screen readers: a polite summary now and then, never a firehose ---
@@ -384,6 +389,8 @@ export class VitrineChat extends LitElement {
     const status = this.#status.value;
     const you = this.#you.value;
     const staff = isStaff(you?.role);
+    if (staff) this.#loadModeration();
+    const moderation = staff ? this.#moderation : undefined;
     const visible = this.#visible();
     const newCount = this.#newWhilePaused();
     return html`<section part="base" class="chat" aria-label=${t('chat')}>
@@ -394,13 +401,9 @@ export class VitrineChat extends LitElement {
               >${eyeIcon}<span aria-hidden="true">${this.#compact!.format(this.#viewers.value)}</span></span
             >`}
         <span part="status" class="status" role="status">${this.#statusText(status)}</span>
-        ${staff
-          ? html`<button type="button" class="questions-toggle" aria-expanded=${String(this.showQuestions)} @click=${() => (this.showQuestions = !this.showQuestions)}>
-              ${questionIcon}<span>${t('questions')}</span><span class="count">${this.#questions.value.length}</span>
-            </button>`
-          : nothing}
+        ${moderation ? moderation.toggle(t, this.#questions.value) : nothing}
       </header>
-      ${staff && this.showQuestions ? this.#questionQueue() : nothing}
+      ${moderation ? moderation.queue(t, this.#questions.value) : nothing}
       <div class="body">
         <ol
           part="messages"
@@ -414,7 +417,7 @@ export class VitrineChat extends LitElement {
           @pointerdown=${this.#noteUserScroll}
         >
           ${visible.length === 0 && status === 'connected' ? html`<li class="empty">${t('empty')}</li>` : nothing}
-          ${repeat(visible, (entry) => entry.key, (entry) => this.#message(entry, staff))}
+          ${repeat(visible, (entry) => entry.key, (entry) => this.#message(entry, moderation))}
         </ol>
         ${newCount > 0
           ? html`<button type="button" part="new-messages" class="pill" @click=${this.#jumpToLatest}>${arrowDownIcon}${t('newMessages', { count: newCount })}</button>`
@@ -455,7 +458,7 @@ export class VitrineChat extends LitElement {
     }
   }
 
-  #message(entry: ChatEntry, staff: boolean): TemplateResult {
+  #message(entry: ChatEntry, moderation: ChatModeration | undefined): TemplateResult {
     const t = this.#text.t('chat');
     const role = entry.author.role;
     const parts = ['message', role !== 'viewer' ? 'host' : '', entry.question ? 'question' : '', entry.status !== 'sent' ? entry.status : ''].filter(Boolean).join(' ');
@@ -475,50 +478,8 @@ export class VitrineChat extends LitElement {
             <button type="button" class="link" @click=${() => this.live?.discard(entry.clientId)}>${t('remove')}</button></span
           >`
         : nothing}
-      ${staff && !entry.mine && entry.id ? this.#moderation(entry) : nothing}
+      ${moderation && !entry.mine && entry.id ? moderation.buttons(t, entry) : nothing}
     </li>`;
-  }
-
-  #moderation(entry: ChatEntry): TemplateResult {
-    const t = this.#text.t('chat');
-    const name = entry.author.name;
-    const armed = this.armedBan === entry.key;
-    return html`<span class="mod">
-      <button type="button" class="icon" aria-label=${t('deleteMessage', { name })} title=${t('deleteMessage', { name })} @click=${() => this.#moderate(entry, 'delete')}>
-        ${trashIcon}
-      </button>
-      ${isStaff(entry.author.role)
-        ? nothing
-        : html`<button type="button" class="icon" aria-label=${t('timeoutUser', { name })} title=${t('timeoutUser', { name })} @click=${() => this.#moderate(entry, 'timeout')}>
-              ${muteIcon}
-            </button>
-            <button
-              type="button"
-              class=${classMap({ icon: true, armed })}
-              aria-label=${armed ? t('confirmBan', { name }) : t('banUser', { name })}
-              title=${armed ? t('confirmBan', { name }) : t('banUser', { name })}
-              @click=${() => this.#moderate(entry, 'ban')}
-              @blur=${() => armed && (this.armedBan = null)}
-            >
-              ${banIcon}
-            </button>`}
-    </span>`;
-  }
-
-  #questionQueue(): TemplateResult {
-    const t = this.#text.t('chat');
-    const questions = this.#questions.value;
-    return html`<ol class="queue" aria-label=${t('questions')}>
-      ${questions.length === 0 ? html`<li class="empty">${t('noQuestions')}</li>` : nothing}
-      ${repeat(
-        questions,
-        (q) => q.id,
-        (q) => html`<li>
-          <span class="line"><span class="author">${q.author.name}</span> <span class="text">${q.text}</span></span>
-          <button type="button" class="link" @click=${() => this.live?.dismissQuestion(q.id)}>${t('dismiss')}</button>
-        </li>`,
-      )}
-    </ol>`;
   }
 
   #composer(status: LiveStatus): TemplateResult {

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CartAdapter } from '../../commerce/cart.js';
 import type { Product } from '../../commerce/product.js';
@@ -235,7 +236,24 @@ export class VitrineProducts extends LitElement {
       this.#shownFor = products;
       this.#shown = Math.min(products.length, Math.max(FIRST_CARDS, this.#shown, this.#active + 1));
     }
-    const shown = this.#shown < products.length ? products.slice(0, this.#shown) : products;
+    // Cards in pages (the first FIRST_CARDS, then MORE_CARDS each): a page's cards are worked out
+    // again only when something they show changed, so each later batch renders only its own cards.
+    const active = this.#active;
+    const pinnedKey = this.#pinned.value;
+    const pages: unknown[] = [];
+    for (let start = 0; start < this.#shown; start = start === 0 ? FIRST_CARDS : start + MORE_CARDS) {
+      const end = Math.min(this.#shown, start === 0 ? FIRST_CARDS : start + MORE_CARDS);
+      const own = active >= start && active < end ? active : -1;
+      pages.push(
+        guard([products, start, end, own, pinnedKey, this.#cardsKey], () =>
+          repeat(
+            products.slice(start, end),
+            (product) => product.id,
+            (product, index) => this.#card(product, start + index, pinned.has(product.id)),
+          ),
+        ),
+      );
+    }
     return html`
       <button class="scroll back" part="scroll-button" type="button" tabindex="-1" hidden aria-label=${t('scrollBack')} @click=${() => this.#scrollByPage(-1)}>
         ${chevron}
@@ -250,11 +268,7 @@ export class VitrineProducts extends LitElement {
         @scroll=${this.#onScroll}
         @pointerenter=${this.#prepare}
       >
-        ${repeat(
-          shown,
-          (product) => product.id,
-          (product, index) => this.#card(product, index, pinned.has(product.id)),
-        )}
+        ${pages}
       </ul>
       <button class="scroll forward" part="scroll-button" type="button" tabindex="-1" hidden aria-label=${t('scrollForward')} @click=${() => this.#scrollByPage(1)}>
         ${chevronForward}
@@ -322,7 +336,9 @@ export class VitrineProducts extends LitElement {
   }
 
   override updated(): void {
-    this.#updateScrollButtons();
+    // In the next frame, with the layout the browser does anyway: reading it here would force a
+    // layout of every card in each batch's task.
+    this.#onScroll();
     this.#followPins();
     this.#renderMoreCards();
   }
