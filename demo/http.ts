@@ -75,7 +75,15 @@ export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise
 /** Runs routes in order; the first that handles the request wins; otherwise 404. */
 export function pipeline(routes: Route[]) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    } catch {
+      // A Host header (or target) that is not a URL: the client's mistake, not a crash.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad request');
+      return;
+    }
     try {
       for (const route of routes) {
         if (await route(req, res, url)) return;

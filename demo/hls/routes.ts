@@ -59,7 +59,11 @@ export interface HlsRoutesOptions {
   /** Segments in the live window. Default 6. */
   readonly windowSize?: number;
   readonly now?: () => number;
+  /** Live stream names that get state; a request for one more name is a 404. Default 100. */
+  readonly maxStreams?: number;
 }
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export const DEMO_FPS = 30;
 
@@ -86,9 +90,11 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
 
   const streams = new Map<string, StreamState>();
   const requests = new Map<string, number>();
-  const stream = (name: string): StreamState => {
+  const maxStreams = options.maxStreams ?? 100;
+  const stream = (name: string): StreamState | undefined => {
     let state = streams.get(name);
     if (!state) {
+      if (streams.size >= maxStreams) return undefined;
       // Start with a full window, on a whole second, so playback can begin at once.
       const epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
       state = { epoch, offline: false, segments: 'ok', ended: false, latency: 0, metadata: [] };
@@ -97,7 +103,7 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     return state;
   };
   const info = (name: string): StreamInfo => {
-    const state = stream(name);
+    const state = stream(name)!;
     const window = liveWindow({ epoch: state.epoch, now: now(), windowSize, segmentDuration, loopLength });
     return {
       ...state,
@@ -138,9 +144,16 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     const control = /^\/hls\/control\/([\w-]{1,64})$/.exec(url.pathname);
     if (control) {
       const name = control[1]!;
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' });
-        res.end();
+      // For tests and the developer on this machine only: loopback, same origin, no CORS.
+      const origin = req.headers.origin;
+      if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || (origin !== undefined && origin !== `http://${req.headers.host}`) || req.method === 'OPTIONS') {
+        res.writeHead(403, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+        res.end('Forbidden');
+        return true;
+      }
+      if (!stream(name)) {
+        res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+        res.end('Too many streams');
         return true;
       }
       if (req.method === 'POST') {
@@ -148,7 +161,7 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
           restart?: boolean;
           metadata?: { value: unknown; segment?: number; offsetMs?: number };
         };
-        const state = stream(name);
+        const state = stream(name)!;
         if (typeof patch.epoch === 'number' && Number.isFinite(patch.epoch)) state.epoch = patch.epoch;
         if (patch.restart) state.epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
         if (typeof patch.offline === 'boolean') {
@@ -169,7 +182,7 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
           if (state.metadata.length > 100) state.metadata.shift();
         }
       }
-      sendJson(res, 200, info(name), cors);
+      sendJson(res, 200, info(name), { 'cache-control': 'no-store' });
       return true;
     }
 
@@ -179,13 +192,13 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     const name = live[2]!;
     const path = live[3]!;
     const state = stream(name);
-    if (state.latency > 0) await new Promise((resolve) => setTimeout(resolve, state.latency));
-
     const notFound = (): true => {
       res.writeHead(404, { ...cors, 'content-type': 'text/plain' });
       res.end('Not found');
       return true;
     };
+    if (!state) return notFound();
+    if (state.latency > 0) await new Promise((resolve) => setTimeout(resolve, state.latency));
 
     if (path === 'master.m3u8') {
       if (state.offline) return notFound();

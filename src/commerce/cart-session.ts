@@ -1,5 +1,6 @@
-import type { ReadableAtom } from 'nanostores';
+import { atom, type ReadableAtom } from 'nanostores';
 import { emit } from '../internal/emit.js';
+import { safeHttpUrl } from '../internal/url.js';
 import { warn } from '../internal/warn.js';
 import { createCartStore, type CartStore } from '../stores/cart.js';
 import { navigateTo, variantQuantity, type Navigate } from './cart-lines.js';
@@ -12,8 +13,12 @@ import { requestId } from './request-id.js';
 
 // One per widget: talks to the merchant's cart through a CartAdapter, keeps the widget's copy of
 // the cart in sync (focus, visibility, the adapter's own change events), and makes adds safe:
-// one at a time, with a timeout, and never applied twice — after a timeout or a lost answer the
-// cart is read again to learn whether the add happened before it is tried once more.
+// one at a time, and never sent twice by a retry unless that is known to be safe. A slow add is
+// never aborted early (aborting a fetch does not stop the shop): the session keeps waiting for it
+// (saying "still adding" after `timeoutMs`) up to `giveUpMs`. Only an add that is over — failed, or
+// given up on — leads to a cart read (after `settleMs`) to learn whether it went in. It is sent again
+// only when the cart shows it missing AND either the adapter is `idempotent` or the failure proves
+// nothing was sent; otherwise the outcome is `unconfirmed` ("check your cart").
 
 /** What became of an add. */
 export type AddOutcome =
@@ -26,13 +31,20 @@ export interface CartSessionOptions {
   readonly host: Element;
   /** Show id and creator ref, added to every line as `_vitrine_show` / `_vitrine_creator`. */
   readonly attribution: CartAttribution;
-  /** How long one cart call may take before it counts as lost (default 10 000 ms). */
+  /**
+   * After this long an add in flight is reported as slow (`CartSession.slow`), and a cart read
+   * counts as failed (default 10 000 ms). A slow add is not aborted: see `giveUpMs`.
+   */
   readonly timeoutMs?: number;
+  /** How long to wait at most for the shop to answer an add before giving up on it (default 30 000 ms). */
+  readonly giveUpMs?: number;
+  /** How long to wait after a failed add before reading the cart to learn whether it went in (default 1 500 ms). */
+  readonly settleMs?: number;
   /** How to go to the cart or checkout page when the adapter has no way of its own. */
   readonly navigate?: Navigate;
 }
 
-/** Tries of one add, the first included; a retry happens only after the cart showed it did not apply. */
+/** Tries of one add, the first included; a retry happens only after the cart showed it did not apply, and only when sending again is safe. */
 const MAX_ATTEMPTS = 2;
 
 export class CartSession {
@@ -40,11 +52,16 @@ export class CartSession {
   readonly store: CartStore = createCartStore();
   /** The merchant's cart, kept in sync; `null` until read or when it cannot be read. */
   readonly cart: ReadableAtom<Cart | null> = this.store.cart;
+  /** True while an add has taken longer than `timeoutMs` and is still waited for ("still adding…"). */
+  readonly slow: ReadableAtom<boolean>;
   /** Attribution for the next adds; replace it when the show or creator changes. */
   attribution: CartAttribution;
 
   readonly #host: Element;
   readonly #timeoutMs: number;
+  readonly #giveUpMs: number;
+  readonly #settleMs: number;
+  readonly #slow = atom(false);
   readonly #navigate: Navigate;
   #queue: Promise<unknown> = Promise.resolve();
   #refreshing: Promise<void> | undefined;
@@ -66,6 +83,9 @@ export class CartSession {
     this.#host = options.host;
     this.attribution = options.attribution;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#giveUpMs = Math.max(this.#timeoutMs, options.giveUpMs ?? 30_000);
+    this.#settleMs = options.settleMs ?? 1_500;
+    this.slow = this.#slow;
     this.#navigate = options.navigate ?? navigateTo;
   }
 
@@ -169,21 +189,24 @@ export class CartSession {
       warn(this.#host, `the cart adapter's ${method}() failed; going to its ${field}.`, error);
     }
     if (!this.cart.get()?.[field]) await this.refresh();
-    const url = this.cart.get()?.[field];
-    if (url) this.#navigate(url);
+    const raw = this.cart.get()?.[field];
+    // Only http(s) is followed: a cart URL comes from outside (the adapter, the shop's answer).
+    const url = safeHttpUrl(raw);
+    if (url) this.#navigate(url.href);
+    else if (raw) warn(this.#host, `the cart's ${field} must be an http(s) URL; got "${raw}". Nothing opened.`);
     else warn(this.#host, `the cart adapter gives no ${field}; nothing to open.`);
   }
 
-  /** Runs one adapter call with the session timeout; whatever it throws becomes a CartError. */
-  async #call<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  /** Runs one adapter call with a time limit (default `timeoutMs`); whatever it throws becomes a CartError. */
+  async #call<T>(run: (signal: AbortSignal) => Promise<T>, limitMs = this.#timeoutMs): Promise<T> {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        const error = new CartError('network', `The cart did not answer within ${this.#timeoutMs} ms.`, { detail: 'timeout' });
+        const error = new CartError('network', `The cart did not answer within ${limitMs} ms.`, { detail: 'timeout' });
         controller.abort(error);
         reject(error);
-      }, this.#timeoutMs);
+      }, limitMs);
     });
     try {
       return await Promise.race([Promise.resolve().then(() => run(controller.signal)), timeout]);
@@ -259,15 +282,21 @@ export class CartSession {
     let before = await this.#readCart();
     for (let attempt = 1; ; attempt++) {
       let result: CartAddResult;
+      // Slow is not lost: keep waiting for the shop's answer, and say so.
+      const slow = setTimeout(() => this.#slow.set(true), this.#timeoutMs);
       try {
         const cartBefore = before;
-        result = await this.#call((signal) => this.adapter.add(line, { signal, requestId: id, ...(cartBefore ? { cartBefore } : {}) }));
+        result = await this.#call((signal) => this.adapter.add(line, { signal, requestId: id, ...(cartBefore ? { cartBefore } : {}) }), this.#giveUpMs);
         this.#writes++;
       } catch (thrown) {
         this.#writes++;
         const error = CartError.from(thrown);
-        if (error.maybeApplied) {
-          // Lost answer: did it happen? Only the cart can tell.
+        // A network failure that says it was not applied never reached the shop: safe to send again.
+        const unsent = error.code === 'network' && !error.maybeApplied;
+        if (error.maybeApplied || unsent) {
+          // Did it happen? Only the cart can tell, once the shop had a moment to finish writing.
+          this.#slow.set(false);
+          await new Promise((resolve) => setTimeout(resolve, this.#settleMs));
           const after = await this.#readCart();
           if (before && after) {
             const added = Math.min(quantity, variantQuantity(after, variant.id) - variantQuantity(before, variant.id));
@@ -275,18 +304,24 @@ export class CartSession {
             if (added > 0) {
               return this.#partial(line, id, added, after, new CartError('insufficient_stock', `${added} of ${quantity} were added before the answer was lost.`, { quantityAdded: added, cause: error }));
             }
-            if (attempt < MAX_ATTEMPTS) {
+            if (attempt < MAX_ATTEMPTS && (unsent || this.adapter.idempotent === true)) {
               before = after;
               continue;
             }
           }
-          // Could not check (or already retried): fail rather than risk a second add.
+          if (!unsent && (!(before && after) || this.adapter.idempotent !== true)) {
+            // Sending again could add it twice: the shopper checks the cart and retries by hand.
+            return this.#failed(product, variant, quantity, id, new CartError('unconfirmed', `The add could not be confirmed (${error.message}); not sent again, so it is never applied twice.`, { cause: error, maybeApplied: true }));
+          }
         }
         if (error.quantityAdded > 0) {
           const after = await this.#readCart();
           return this.#partial(line, id, Math.min(error.quantityAdded, quantity), after ?? null, error);
         }
         return this.#failed(product, variant, quantity, id, error);
+      } finally {
+        clearTimeout(slow);
+        this.#slow.set(false);
       }
       const quantityAdded = Number.isInteger(result.quantityAdded) ? Math.max(0, Math.min(result.quantityAdded, quantity)) : quantity;
       let cart: Cart | undefined;

@@ -88,11 +88,18 @@ export interface CartAddResult {
  */
 export interface CartAdapter {
   /**
+   * True when sending the same add again is safe: the adapter (or the merchant backend behind it)
+   * never applies one `requestId` twice. Only then does the session retry an add whose outcome is
+   * unknown (e.g. the answer was lost) after the cart showed it missing. The `events` adapter is
+   * idempotent (the page gets the `requestId`); Shopify's and WooCommerce's cart APIs are not.
+   */
+  readonly idempotent?: boolean;
+  /**
    * True when a line added with an `offer` carries the offer price (the adapter, or the page
    * behind it, prices it). Otherwise the overlay says that the shop's cart sets the price.
    */
   readonly offerPrices?: boolean;
-  /** Adds a line. Must not apply the same `requestId` twice. */
+  /** Adds a line. Should not apply the same `requestId` twice (then declare `idempotent: true`). */
   add(line: CartLineRequest, options: CartRequestOptions): Promise<CartAddResult>;
   /** Reads the current cart. */
   getCart(options?: { readonly signal?: AbortSignal }): Promise<Cart>;
@@ -120,6 +127,7 @@ export type CartErrorCode =
   | 'unauthorized'
   | 'rate_limited'
   | 'network'
+  | 'unconfirmed'
   | 'unknown';
 
 export const CART_ERROR_CODES: readonly CartErrorCode[] = [
@@ -130,6 +138,7 @@ export const CART_ERROR_CODES: readonly CartErrorCode[] = [
   'unauthorized',
   'rate_limited',
   'network',
+  'unconfirmed',
   'unknown',
 ];
 
@@ -140,8 +149,9 @@ export interface CartErrorOptions {
   readonly available?: number;
   /**
    * The request may have been applied even though it failed (timeout, lost connection, 5xx,
-   * unreadable answer): the session re-reads the cart before it retries. Default: true for
-   * `network`, false otherwise.
+   * unreadable answer): the session re-reads the cart to learn whether it went in. Default: true
+   * for `network`, false otherwise. A `network` error with `maybeApplied: false` says the request
+   * never reached the shop, so the session may send it again.
    */
   readonly maybeApplied?: boolean;
   /** `rate_limited`: seconds to wait, when known. */

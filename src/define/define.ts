@@ -19,5 +19,10 @@ export function defineElement(tag: string, element: VersionedElement): void {
     }
     return;
   }
-  registry.define(tag, element);
+  try {
+    registry.define(tag, element);
+  } catch (error) {
+    // The class is already registered under another tag (a page's own `customElements.define`).
+    warn(null, `<${tag}> could not be defined: ${error instanceof Error ? error.message : String(error)}. To use a Vitrine element under a tag of your own, register a subclass: customElements.define('my-player', class extends VitrinePlayer {}).`);
+  }
 }

@@ -25,6 +25,8 @@ export function cartErrorMessage(error: CartError, t: Translate<MessageKey<'cart
       return error.retryAfter !== undefined && error.retryAfter > 0 ? t('rateLimitedSeconds', { count: Math.ceil(error.retryAfter) }) : t('rateLimited');
     case 'network':
       return t('network');
+    case 'unconfirmed':
+      return t('unconfirmed');
     default:
       return t('unknown');
   }

@@ -103,6 +103,9 @@ export class LiveConnection {
   #unechoed = 0;
   #lastReport = 0;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Token and name of the last handshake, and what the server's session was given since. */
+  #offered: { token: string | null; name: string } = { token: null, name: '' };
+  #session: { token: string | null; name: string } = { token: null, name: '' };
   readonly #onOnline = (): void => this.#online();
   readonly #onOffline = (): void => this.#offline();
 
@@ -139,9 +142,11 @@ export class LiveConnection {
     if (this.store.status.get() !== 'refused') this.store.status.set('offline');
   }
 
-  /** The display name an anonymous viewer chose (empty until chosen). */
+  /** The display name an anonymous viewer chose (empty until chosen, or when the server refused it). */
   get name(): string {
-    return this.store.you.get()?.name || this.#identity.name;
+    const you = this.store.you.get();
+    // Once joined, the server's word counts; offline, the saved name goes out on reconnect.
+    return you && this.store.status.get() === 'connected' ? you.name : this.#identity.name;
   }
 
   /** Whether the user must choose a display name before writing. */
@@ -151,11 +156,21 @@ export class LiveConnection {
 
   /** Replaces the token (a refreshed one, or a sign-in); used for every later reconnect too. */
   async setToken(token: string | null): Promise<Ack<Author>> {
+    const had = this.#token;
     this.#token = token || null;
-    if (!this.#token) return failure('unauthorized', 'no token');
+    if (!this.#token) {
+      // Signed out: the server's session (and any it would recover) still holds the old token, so
+      // start a fresh one as an anonymous viewer.
+      if (had && this.#socket) this.#restart();
+      return failure('unauthorized', 'no token');
+    }
     if (!this.#socket?.connected) return failure('unavailable', 'not connected; the token is used on the next connection');
-    const ack = await this.request('auth:token', { token: this.#token });
-    if (ack.ok) this.store.you.set(ack.data);
+    const sent = this.#token;
+    const ack = await this.request('auth:token', { token: sent });
+    if (ack.ok) {
+      this.#session = { ...this.#session, token: sent };
+      this.store.you.set(ack.data);
+    }
     return ack;
   }
 
@@ -169,6 +184,7 @@ export class LiveConnection {
     }
     const ack = await this.request('profile:name', { name: trimmed });
     if (ack.ok) {
+      this.#session = { ...this.#session, name: ack.data.name };
       this.#identity.saveName(ack.data.name);
       this.store.you.set(ack.data);
     }
@@ -332,16 +348,47 @@ export class LiveConnection {
     globalThis.addEventListener?.('offline', this.#onOffline);
   }
 
+  /** Drops the socket (and the server session it could recover) and connects anew. */
+  #restart(): void {
+    const old = this.#socket!;
+    this.#socket = undefined;
+    this.#starting = undefined;
+    old.removeAllListeners();
+    old.disconnect();
+    this.#release(false);
+    if (!this.#closed) void this.connect();
+  }
+
   #auth(): LiveAuth {
+    this.#offered = { token: this.#token, name: this.#token ? '' : this.#identity.name };
     if (this.#token) return { v: PROTOCOL_VERSION, show: this.show, token: this.#token };
     return { v: PROTOCOL_VERSION, show: this.show, viewer: this.#identity.key, name: this.#identity.name };
+  }
+
+  /**
+   * A recovered session is the server's old one (the handshake is skipped): hand it a token or
+   * name set while the line was down.
+   */
+  #resync(): void {
+    if (this.#token && this.#token !== this.#session.token) void this.setToken(this.#token);
+    else if (!this.#token && this.#identity.name && this.#identity.name !== this.#session.name) {
+      void this.setName(this.#identity.name).then((ack) => {
+        // Refused (e.g. a blocked word): forget it, so the viewer is asked again.
+        if (!ack.ok && !RETRYABLE_ERRORS.includes(ack.error) && ack.error !== 'unavailable') this.#identity.saveName(this.#session.name);
+      });
+    }
   }
 
   #listen(socket: LiveSocket): void {
     socket.on('connect', () => {
       this.store.error.set(null);
-      if (socket.recovered && this.#joinedOnce) this.#joined();
-      else void this.#join();
+      if (socket.recovered && this.#joinedOnce) {
+        this.#joined();
+        this.#resync();
+      } else {
+        this.#session = this.#offered;
+        void this.#join();
+      }
     });
     socket.on('disconnect', (reason) => {
       this.#release(false);
@@ -572,6 +619,8 @@ export class LiveConnection {
     store.questions.set(snapshot.questions ?? []);
     store.pinnedMessage.set(snapshot.pinnedMessage ?? null);
     if (snapshot.you.name && !snapshot.you.id.startsWith('u_')) this.#identity.saveName(snapshot.you.name);
+    // The server refused the saved name (a blocked word, too long): forget it, so the viewer is asked again.
+    else if (!this.#token && !snapshot.you.name && this.#identity.name) this.#identity.saveName('');
 
     const oldest = snapshot.messages[0]?.id;
     const inSnapshot = new Set(snapshot.messages.map((m) => m.id));

@@ -86,8 +86,21 @@ export interface LiveServerOptions {
   readonly figuresIntervalMs?: number;
   /** Per-connection budget of `track` beacon events: a burst, refilled per second. Default 200 and 20. */
   readonly track?: { readonly burst?: number; readonly perSecond?: number };
-  /** Decides whether a show id exists (default: every valid id is a show). */
+  /**
+   * Decides whether a show id exists. Without it every valid id is a show, so any client can
+   * open one (the server warns at start); `maxShows` caps them.
+   */
   readonly allowShow?: (show: string) => boolean | Promise<boolean>;
+  /** Most shows with connections on this node at once; a connection to one more is refused (`unavailable`). Default 1,000. */
+  readonly maxShows?: number;
+  /**
+   * Limits per client IP address, shared by all its connections: `connections` at once (default
+   * 100; more are refused with `rate_limited`) and an event budget (default 10x `events`).
+   * Loopback addresses are exempt. Staff are exempt from the event budget.
+   */
+  readonly perIp?: { readonly connections?: number; readonly burst?: number; readonly perSecond?: number };
+  /** Behind a reverse proxy: take the client address from the first `X-Forwarded-For` entry. Default false. */
+  readonly trustProxy?: boolean;
   /** Extra features (pins, offers, figures) sharing the connection, rooms and state. */
   readonly features?: readonly LiveFeature[];
   /** Where the server logs; `false` for silence. Default the console. */
@@ -119,6 +132,9 @@ export interface ResolvedOptions {
   readonly offers: OfferLimits;
   readonly now: () => number;
   readonly events: { readonly burst: number; readonly perSecond: number };
+  readonly maxShows: number;
+  readonly perIp: { readonly connections: number; readonly burst: number; readonly perSecond: number };
+  readonly trustProxy: boolean;
   readonly recoverySeconds: number;
   readonly viewerIntervalMs: number;
   readonly reactionIntervalMs: number;
@@ -171,6 +187,13 @@ export function resolveOptions(options: LiveServerOptions): ResolvedOptions {
     offers: { claimSeconds: 120, lateGraceSeconds: 30, stockIntervalMs: 500, ...options.offers },
     now: options.clock ?? Date.now,
     events: { burst: options.events?.burst ?? 30, perSecond: options.events?.perSecond ?? 5 },
+    maxShows: options.maxShows ?? 1000,
+    perIp: {
+      connections: options.perIp?.connections ?? 100,
+      burst: options.perIp?.burst ?? (options.events?.burst ?? 30) * 10,
+      perSecond: options.perIp?.perSecond ?? (options.events?.perSecond ?? 5) * 10,
+    },
+    trustProxy: options.trustProxy ?? false,
     recoverySeconds: options.recoverySeconds ?? 120,
     viewerIntervalMs: options.viewerIntervalMs ?? 2000,
     reactionIntervalMs: options.reactionIntervalMs ?? 1000,

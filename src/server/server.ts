@@ -43,6 +43,9 @@ export interface LiveServer {
 
 type AnyAck = (result: unknown) => void;
 
+/** This machine (a local reverse proxy, a benchmark) is not held to the per-address limits. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
 function refusalError(refusal: Refusal): Error & { data: { code: string; message: string } } {
   return Object.assign(new Error(refusal.message), { data: { code: refusal.code, message: refusal.message } });
 }
@@ -101,9 +104,9 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
       blockTimeInMs: 1000,
       onlyPlaintext: true,
     }) as ServerOptions['adapter'];
-    state ??= createRedisState(stateClient, { prefix: options.redisPrefix });
+    state ??= createRedisState(stateClient, { prefix: options.redisPrefix, keepQuestions: options.chat.questionQueue });
   }
-  state ??= createMemoryState();
+  state ??= createMemoryState({ keepQuestions: options.chat.questionQueue });
 
   let io: LiveIo | undefined;
   const httpServer = input.server ?? createServer(healthRoute(node, () => io));
@@ -177,10 +180,28 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     ) as ShowSnapshot;
   }
 
+  // Connections per show and per client address on this node, for `maxShows` and `perIp`.
+  const showConnections = new Map<string, number>();
+  let warnedPerIp = false;
+  const addresses = new Map<string, { connections: number; tokens: number; at: number }>();
+  const addressOf = (socket: LiveSocket): string => {
+    const forwarded = options.trustProxy ? socket.handshake.headers['x-forwarded-for'] : undefined;
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    return first || socket.handshake.address;
+  };
   const authenticate = createAuthenticator(options, input.allowShow);
   liveIo.use((socket, next) => {
     authenticate({ auth: socket.handshake.auth, origin: socket.handshake.headers.origin })
       .then((data) => {
+        const address = addressOf(socket);
+        if (!LOOPBACK.has(address) && (addresses.get(address)?.connections ?? 0) >= options.perIp.connections) {
+          if (!warnedPerIp) logger.warn(`refusing connections from ${address}: more than ${options.perIp.connections} (perIp.connections; behind a proxy, set trustProxy)`);
+          warnedPerIp = true;
+          throw new Refusal('rate_limited', 'too many connections from this address', 30);
+        }
+        if (!showConnections.has(data.show) && showConnections.size >= options.maxShows) {
+          throw new Refusal('unavailable', 'this server serves as many shows as it may (maxShows)', 30);
+        }
         socket.data = data;
         next();
       })
@@ -191,6 +212,19 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
   });
 
   liveIo.on('connection', (socket) => {
+    const { show } = socket.data;
+    showConnections.set(show, (showConnections.get(show) ?? 0) + 1);
+    const address = addressOf(socket);
+    const perAddress = addresses.get(address) ?? { connections: 0, tokens: options.perIp.burst, at: Date.now() };
+    perAddress.connections += 1;
+    addresses.set(address, perAddress);
+    socket.once('disconnect', () => {
+      const left = (showConnections.get(show) ?? 1) - 1;
+      if (left > 0) showConnections.set(show, left);
+      else showConnections.delete(show);
+      perAddress.connections -= 1;
+      if (perAddress.connections <= 0) addresses.delete(address);
+    });
     // A flood guard per connection: a token bucket; staff get ten times the budget.
     const budget = { tokens: options.events.burst * (isStaff(socket.data.user.role) ? 10 : 1), at: Date.now(), dropped: 0 };
     socket.use((packet, next) => {
@@ -212,6 +246,16 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
         }
         answer({ ok: false, error: 'rate_limited', message: 'too many events', retryAfter: 1 });
         return;
+      }
+      // And one budget shared by every connection from the same address (staff exempt).
+      if (!isStaff(socket.data.user.role) && !LOOPBACK.has(address)) {
+        perAddress.tokens = Math.min(options.perIp.burst, perAddress.tokens + ((now - perAddress.at) / 1000) * options.perIp.perSecond);
+        perAddress.at = now;
+        if (perAddress.tokens < 1) {
+          answer({ ok: false, error: 'rate_limited', message: 'too many events from this address', retryAfter: 1 });
+          return;
+        }
+        perAddress.tokens -= 1;
       }
       budget.tokens -= 1;
       budget.dropped = 0;
@@ -272,6 +316,7 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   }
   if (options.origins === '*' && input.origins === undefined) logger.warn('VITRINE_ORIGINS is not set: pages on any origin may connect');
+  if (!input.allowShow) logger.warn(`allowShow is not set: any client can open a show by choosing an id (at most ${options.maxShows} at once, maxShows)`);
 
   let closing: Promise<void> | undefined;
   return {

@@ -196,6 +196,24 @@ describe('CartSession', () => {
     expect((await session.add(product!, variant, 1)).status).to.equal('added');
   });
 
+  it('never follows a cart or checkout URL that is not http(s), and says so', async () => {
+    const visited: string[] = [];
+    const { adapter } = memoryAdapter({
+      async getCart() {
+        return { itemCount: 0, lines: [], cartUrl: 'javascript:alert(1)', checkoutUrl: 'data:text/html,<h1>x</h1>' };
+      },
+    });
+    const session = new CartSession(adapter, { host, attribution: {}, navigate: (url) => visited.push(url) });
+    const { warnings } = await captureWarnings(async () => {
+      await session.openCart();
+      await session.checkout();
+    });
+    expect(visited).to.deep.equal([]);
+    expect(warnings).to.have.length(2);
+    expect(warnings[0]).to.contain('cartUrl must be an http(s) URL');
+    expect(warnings[1]).to.contain('checkoutUrl must be an http(s) URL');
+  });
+
   it('opens the cart and checks out by the adapter, or by the cart URLs', async () => {
     const visited: string[] = [];
     let opened = 0;

@@ -21,11 +21,13 @@ function variant(handle: string, ...options: string[]): { product: Product; vari
   return { product, variant: product.variants.find((candidate) => candidate.optionValues.join('/') === options.join('/'))! };
 }
 
+/** `timeoutMs` also sets how long an add is waited for (`giveUpMs`); the settle delay is short. */
 function session(options: { timeoutMs?: number; sections?: string[]; navigate?: (url: string) => void } = {}): CartSession {
   const created = new CartSession(new ShopifyCartAdapter({ ...(options.sections ? { sections: options.sections } : {}), ...(options.navigate ? { navigate: options.navigate } : {}) }), {
     host,
     attribution: { show: 'spring-drop', creator: 'anna' },
-    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs, giveUpMs: options.timeoutMs } : {}),
+    settleMs: 100,
   });
   sessions.push(created);
   return created;
@@ -121,24 +123,41 @@ describe('cart="shopify"', () => {
     expect(error).to.include({ code: 'insufficient_stock', quantityAdded: 3 });
   });
 
-  it('500 before the add applied: checks the cart, tries once more, adds once', async () => {
+  it('a slow shop (the add takes 11 s): waited for with "still adding", never sent twice, exactly one line', async function () {
+    this.timeout(60_000);
+    await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'slow', ms: 11_000 });
+    const { product, variant: chosen } = variant('wool-beanie', 'Rust');
+    const cart = session(); // the defaults: "still adding" after 10 s, given up after 30 s
+    let wasSlow = false;
+    const stop = cart.slow.subscribe((slow) => (wasSlow ||= slow));
+    const outcome = await cart.add(product, chosen, 1);
+    stop();
+    expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 1 });
+    expect(wasSlow).to.equal(true);
+    expect(cart.slow.get()).to.equal(false);
+    expect(await addRequests()).to.equal(1);
+    const lines = (await shopCart()).items;
+    expect(lines.map((line) => [line.variant_id, line.quantity])).to.deep.equal([[Number(chosen.id), 1]]);
+  });
+
+  it('500 before the add applied: the cart shows nothing, but Shopify is not idempotent: unconfirmed, not sent again', async () => {
     await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'status', status: 500 });
     const { product, variant: chosen } = variant('wool-beanie', 'Rust');
     const outcome = await session().add(product, chosen, 1);
-    expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 1 });
-    const state = await serverState();
-    expect(state.shopify.addsApplied).to.equal(1);
-    expect(await addRequests()).to.equal(2);
-    expect((await shopCart()).item_count).to.equal(1);
+    expect(outcome.status === 'failed' && outcome.error.code).to.equal('unconfirmed');
+    if (outcome.status !== 'failed') return;
+    expect(cartErrorMessage(outcome.error, await cartText(en))).to.equal('We could not confirm the add. Check your cart before trying again.');
+    expect(await addRequests()).to.equal(1);
+    expect((await serverState()).shopify.addsApplied).to.equal(0);
   });
 
-  it('500 every time: fails with a network error after one retry, nothing added', async () => {
-    await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'status', status: 500, times: 5 });
+  it('500 after the add applied: the cart shows the line, so it counts as added, once', async () => {
+    await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'status', status: 500, apply: true });
     const { product, variant: chosen } = variant('wool-beanie', 'Rust');
     const outcome = await session().add(product, chosen, 1);
-    expect(outcome.status === 'failed' && outcome.error.code).to.equal('network');
-    expect(await addRequests()).to.equal(2);
-    expect((await serverState()).shopify.addsApplied).to.equal(0);
+    expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 1 });
+    expect(await addRequests()).to.equal(1);
+    expect((await serverState()).shopify.addsApplied).to.equal(1);
   });
 
   it('an answer that never comes after the add applied: times out, sees the line, does not add again', async () => {
@@ -153,14 +172,13 @@ describe('cart="shopify"', () => {
     expect(cart.cart.get()?.itemCount).to.equal(2);
   });
 
-  it('an answer that never comes and nothing applied: times out, sees no line, adds once on the retry', async () => {
+  it('an answer that never comes and nothing applied: gives up, sees no line, does not send again (unconfirmed)', async () => {
     await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'hang' });
     const { product, variant: chosen } = variant('wool-beanie', 'Forest');
     const outcome = await session({ timeoutMs: 1500 }).add(product, chosen, 1);
-    expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 1 });
-    expect(await addRequests()).to.equal(2);
-    expect((await serverState()).shopify.addsApplied).to.equal(1);
-    expect((await shopCart()).item_count).to.equal(1);
+    expect(outcome.status === 'failed' && outcome.error.code).to.equal('unconfirmed');
+    expect(await addRequests()).to.equal(1);
+    expect((await serverState()).shopify.addsApplied).to.equal(0);
   });
 
   it('malformed JSON after the add applied: reads the cart instead of adding again', async () => {

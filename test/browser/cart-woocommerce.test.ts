@@ -21,7 +21,7 @@ function pick(id: string, variantId = id): { product: Product; variant: ProductV
 }
 
 function session(adapter = new WooCommerceCartAdapter(), timeoutMs?: number): CartSession {
-  const created = new CartSession(adapter, { host, attribution: { show: 'autumn-live', creator: 'milo' }, ...(timeoutMs ? { timeoutMs } : {}) });
+  const created = new CartSession(adapter, { host, attribution: { show: 'autumn-live', creator: 'milo' }, settleMs: 100, ...(timeoutMs ? { timeoutMs, giveUpMs: timeoutMs } : {}) });
   sessions.push(created);
   return created;
 }
@@ -130,12 +130,30 @@ describe('cart="woocommerce"', () => {
     expect((await storeCart()).items_count).to.equal(0);
   });
 
-  it('500 before applying: checks the cart and adds once on the retry', async () => {
+  it('500 before applying: checks the cart; the Store API is not idempotent, so unconfirmed and not sent again', async () => {
     await addFaults({ target: 'woo', path: 'cart/add-item', kind: 'status', status: 500, body: { code: 'internal_server_error', message: 'Critical error', data: { status: 500 } } });
     const { product, variant } = pick('101');
-    expect(await session().add(product, variant, 1)).to.deep.equal({ status: 'added', quantityAdded: 1 });
-    expect(await writes()).to.deep.equal(['cart/add-item', 'cart/add-item']);
-    expect((await serverState()).woo.addsApplied).to.equal(1);
+    const outcome = await session().add(product, variant, 1);
+    expect(outcome.status === 'failed' && outcome.error.code).to.equal('unconfirmed');
+    if (outcome.status !== 'failed') return;
+    expect(cartErrorMessage(outcome.error, await cartText(fr))).to.equal('Nous n’avons pas pu confirmer l’ajout. Vérifiez votre panier avant de réessayer.');
+    expect(await writes()).to.deep.equal(['cart/add-item']);
+    expect((await serverState()).woo.addsApplied).to.equal(0);
+  });
+
+  it('a slow shop (the add takes 11 s): waited for, never sent twice, exactly one line', async function () {
+    this.timeout(60_000);
+    await addFaults({ target: 'woo', path: 'cart/add-item', kind: 'slow', ms: 11_000 });
+    const { product, variant } = pick('101');
+    const cart = session(); // the defaults: "still adding" after 10 s, given up after 30 s
+    let wasSlow = false;
+    const stop = cart.slow.subscribe((slow) => (wasSlow ||= slow));
+    expect(await cart.add(product, variant, 1)).to.deep.equal({ status: 'added', quantityAdded: 1 });
+    stop();
+    expect(wasSlow).to.equal(true);
+    expect(await writes()).to.deep.equal(['cart/add-item']);
+    const items = (await storeCart()).items;
+    expect(items.map((item) => [item.id, item.quantity])).to.deep.equal([[101, 1]]);
   });
 
   it('an answer that never comes after applying: no second add', async () => {

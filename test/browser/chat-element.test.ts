@@ -61,6 +61,34 @@ describe('<vitrine-chat>', () => {
     expect(localStorage.getItem('vitrine:name')).to.equal('Zoë');
   });
 
+  it('asks again for a saved name the server refused, and clears it', async () => {
+    const strict = await live<StartedServer>({ action: 'start', options: { chat: { blockedWords: ['scam'] } } });
+    try {
+      resetIdentity('Scam Bot');
+      const chat = await chatFor(freshShow(), strict.url);
+      expect(chat.live!.needsName).to.equal(true);
+      expect(localStorage.getItem('vitrine:name')).to.equal('');
+      await type(chat, 'first words');
+      const form = root(chat).querySelector<HTMLFormElement>('[part="name-form"]');
+      expect(form, 'name form').to.not.equal(null);
+      form!.querySelector('input')!.value = 'Sam';
+      form!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => messageTexts(chat).includes('first words') && !messageItems(chat)[0]!.matches('[part~="pending"]'), 'sent under the new name');
+      expect(messageItems(chat)[0]!.querySelector('[part="author"]')!.textContent).to.equal('Sam');
+    } finally {
+      await live({ action: 'stop', id: strict.id });
+    }
+  });
+
+  it('shows the name form when the server answers a message with name_required', async () => {
+    resetIdentity(null);
+    const chat = await chatFor(freshShow());
+    expect(root(chat).querySelector('[part="name-form"]')).to.equal(null);
+    // A message that reaches the server without a name (the page calls the connection itself).
+    chat.live!.send('no name yet');
+    await waitUntil(() => root(chat).querySelector('[part="name-form"]'), 'name form after name_required', { timeout: 10_000 });
+  });
+
   it('shows a refused message as failed, with retry and remove', async () => {
     const limited = await live<StartedServer>({
       action: 'start',
@@ -218,6 +246,33 @@ describe('<vitrine-chat>', () => {
     } finally {
       console.warn = original;
     }
+  });
+
+  it('keeps the moderation buttons reachable by keyboard, shown when focused', async () => {
+    const show = freshShow();
+    const token = await live<string>({ action: 'token', id: server.id, show, role: 'host', as: 'Lisa' });
+    const chat = await chatFor(show, server.url, token);
+    await live({ action: 'say', id: server.id, show, as: 'Troll', text: ['spam'] });
+    await waitUntil(() => messageItems(chat)[0]?.querySelector('.mod button'), 'moderation tools loaded', { timeout: 10_000 });
+    const mod = messageItems(chat)[0]!.querySelector<HTMLElement>('.mod')!;
+    const button = mod.querySelector<HTMLButtonElement>('button')!;
+    button.focus();
+    expect(root(chat).activeElement).to.equal(button);
+    await waitUntil(() => getComputedStyle(mod).opacity === '1', 'shown while focused');
+    button.blur();
+    await waitUntil(() => getComputedStyle(mod).opacity === '0', 'hidden again');
+  });
+
+  it('comes back to life when put back in the page after it was removed', async () => {
+    const show = freshShow();
+    const chat = await chatFor(show);
+    const parent = chat.parentElement!;
+    chat.remove();
+    await waitUntil(async () => (await live<number>({ action: 'clients', id: server.id, show })) === 0, 'closed when removed');
+    expect(chat.live).to.equal(null);
+    parent.append(chat);
+    await waitUntil(() => chat.live?.store.status.get() === 'connected', 'connected again', { timeout: 10_000 });
+    expect(await live<number>({ action: 'clients', id: server.id, show })).to.equal(1);
   });
 
   it('gives hosts moderation buttons that work', async () => {

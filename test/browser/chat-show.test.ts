@@ -16,6 +16,22 @@ beforeEach(() => resetIdentity('Anna'));
 const chatOf = (show: VitrineShow): VitrineChat | null => show.shadowRoot!.querySelector('vitrine-chat');
 
 describe('<vitrine-show> with a live server', () => {
+  it('removed while its code loads: no connection until it is back in the page', async () => {
+    const id = freshShow('show');
+    const show = await fixture<VitrineShow>(html`<vitrine-show loading="interaction" live-server=${server.url} show=${id} title="Live"></vitrine-show>`);
+    const parent = show.parentElement!;
+    const loading = show.load();
+    show.remove();
+    const view = (await loading)!;
+    await view.updateComplete;
+    expect(view.live.connection).to.equal(null);
+    expect(await live<number>({ action: 'clients', id: server.id, show: id })).to.equal(0);
+    parent.append(show);
+    await waitUntil(async () => (await live<number>({ action: 'clients', id: server.id, show: id })) === 1, 'connected once back', { timeout: 10_000 });
+    show.remove();
+    await waitUntil(async () => (await live<number>({ action: 'clients', id: server.id, show: id })) === 0, 'closed when removed', { timeout: 10_000 });
+  });
+
   it('opens one connection and hands it to its chat', async () => {
     const id = freshShow('show');
     const show = await fixture<VitrineShow>(html`<vitrine-show loading="interaction" layout="vertical" live-server=${server.url} show=${id} title="Live"></vitrine-show>`);

@@ -98,18 +98,33 @@ describe('overlay with cart="shopify" (Ajax Cart API test server)', () => {
     expect(alert(root)).to.equal('You already have the maximum quantity of this item in your cart.');
   });
 
-  it('shows a 500 that persists as a network error; the next press adds, once', async () => {
-    await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'status', status: 500, times: 2 });
+  it('a 500: "could not confirm", with the way to the cart and a retry by hand that adds once', async () => {
+    await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'status', status: 500 });
     const { root, pick } = await open('wool-beanie');
     await pick(0, 'Rust');
     addButton(root).click();
     await waitUntil(() => alert(root) !== '', 'failed', { timeout: 15_000 });
-    expect(alert(root)).to.equal('We could not reach the shop. Check your connection and try again.');
+    expect(alert(root)).to.equal('We could not confirm the add. Check your cart before trying again.');
+    expect(root.querySelector('[part="view-cart-button"]')).to.not.equal(null);
     expect((await serverState()).shopify.addsApplied).to.equal(0);
-    addButton(root).click();
+    root.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
     await waitUntil(() => status(root) !== '', 'added', { timeout: 10_000 });
     expect(alert(root)).to.equal('');
     expect((await serverState()).shopify.addsApplied).to.equal(1);
+  });
+
+  it('a slow shop (the add takes 11 s): says "still adding", then added, and the cart has exactly one line', async function () {
+    this.timeout(60_000);
+    await addFaults({ target: 'shopify', path: 'cart/add.js', kind: 'slow', ms: 11_000 });
+    const { root, pick } = await open('wool-beanie');
+    await pick(0, 'Rust');
+    addButton(root).click();
+    await waitUntil(() => status(root) === 'Still adding… the shop is slow to answer.', 'still adding', { timeout: 20_000 });
+    expect(addButton(root).getAttribute('aria-busy')).to.equal('true');
+    await waitUntil(() => status(root) === 'Added to your cart.', 'added', { timeout: 30_000 });
+    const cart = await shopCart();
+    expect(cart.items.map((line) => line.quantity)).to.deep.equal([1]);
+    expect((await serverState()).requests.filter((request) => request.path === 'cart/add.js')).to.have.length(1);
   });
 
   it('disables a product that is sold out everywhere', async () => {

@@ -102,6 +102,46 @@ describe('LiveConnection', () => {
     expect(anna.store.snapshot.get()).toBe(snapshot);
   });
 
+  it('hands a name and a token set while the line was down to the recovered session', { timeout: 60_000 }, async () => {
+    const live = await server();
+    const proxy = await LineProxy.start(Number(new URL(live.url!).port));
+    cleanups.push(() => proxy.close());
+    const anna = connection(proxy.url, 'conn-resync', { name: 'Anna' });
+    const carl = connection(proxy.url, 'conn-resync', { name: 'Carl' });
+    const ben = connection(live.url!, 'conn-resync', { name: 'Ben' });
+    await Promise.all([anna.connect(), carl.connect(), ben.connect()]);
+    await waitFor(() => [anna, carl, ben].every((c) => statusOf(c) === 'connected'), { what: 'all connected' });
+    ben.send('before');
+    await waitFor(() => texts(anna).length === 1 && texts(carl).length === 1, { what: 'a broadcast to recover from' });
+    const snapshots = [anna.store.snapshot.get(), carl.store.snapshot.get()];
+    proxy.cut(3000);
+    await waitFor(() => statusOf(anna) === 'reconnecting' && statusOf(carl) === 'reconnecting', { what: 'reconnecting' });
+    expect(await anna.setName('Annabel')).toMatchObject({ ok: false, error: 'unavailable' });
+    const token = await live.mintToken({ show: 'conn-resync', role: 'host', name: 'Carla' });
+    expect(await carl.setToken(token)).toMatchObject({ ok: false, error: 'unavailable' });
+    await waitFor(() => statusOf(anna) === 'connected' && statusOf(carl) === 'connected', { what: 'back', timeout: 30_000 });
+    // Recovered (no new snapshot), so the server skipped the handshake that would carry them.
+    expect([anna.store.snapshot.get(), carl.store.snapshot.get()]).toEqual(snapshots);
+    await waitFor(() => anna.store.you.get()?.name === 'Annabel' && carl.store.you.get()?.role === 'host', { what: 'name and token applied' });
+    anna.send('hello again');
+    await waitFor(() => ben.store.messages.get().some((m) => m.text === 'hello again'), { what: 'delivered' });
+    expect(ben.store.messages.get().find((m) => m.text === 'hello again')?.author.name).toBe('Annabel');
+    expect(await carl.request('chat:settings', { slowModeSeconds: 0 })).toMatchObject({ ok: true });
+  });
+
+  it('setToken(null) signs out: a fresh session as an anonymous viewer, staff actions refused', async () => {
+    const live = await server();
+    const token = await live.mintToken({ show: 'conn-signout', role: 'host', name: 'Hanna' });
+    const hanna = connection(live.url!, 'conn-signout', { token, name: 'Hanna' });
+    await hanna.connect();
+    await waitFor(() => statusOf(hanna) === 'connected' && hanna.store.you.get()?.role === 'host', { what: 'host joined' });
+    expect(await hanna.request('chat:settings', { slowModeSeconds: 0 })).toMatchObject({ ok: true });
+    await hanna.setToken(null);
+    await waitFor(() => statusOf(hanna) === 'connected' && hanna.store.you.get()?.role === 'viewer', { what: 'anonymous again' });
+    expect(await hanna.request('chat:settings', { slowModeSeconds: 0 })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(live.io.of('/').sockets.size).toBe(1);
+  });
+
   it('comes back by itself after a server restart mid-show, keeping what it showed', { timeout: 60_000 }, async () => {
     const port = await freePort();
     let live = await startLive({ port });

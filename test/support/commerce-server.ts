@@ -23,8 +23,13 @@ export interface Fault {
   readonly target: 'shopify' | 'woo' | 'feed';
   /** Matches the end of the path below the target root, e.g. `cart/add.js`. */
   readonly path: string;
-  /** `status`: answer with it; `hang`: never answer; `malformed`: answer 200 with broken JSON. */
-  readonly kind: 'status' | 'hang' | 'malformed';
+  /**
+   * `status`: answer with it; `hang`: never answer; `malformed`: answer 200 with broken JSON;
+   * `slow`: a slow shop — wait `ms`, then apply the request and answer normally.
+   */
+  readonly kind: 'status' | 'hang' | 'malformed' | 'slow';
+  /** `slow`: milliseconds before the shop gets to the request. */
+  readonly ms?: number;
   readonly status?: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
@@ -65,8 +70,16 @@ export async function startCommerceServer(): Promise<CommerceServer> {
     return fault;
   }
 
-  async function spoil<R extends { status: number; body: string }>(fault: Fault | undefined, reply: () => Promise<R>, make: (status: number, body: string, headers?: Readonly<Record<string, string>>) => R): Promise<R | 'hang'> {
+  async function spoil<R extends { status: number; body: string }>(fault: Fault | undefined, reply: () => Promise<R>, make: (status: number, body: string, headers?: Readonly<Record<string, string>>) => R, req: IncomingMessage): Promise<R | 'hang'> {
     if (!fault) return reply();
+    if (fault.kind === 'slow') {
+      // Like a real shop, it has the whole request and applies it even if the client gives up
+      // waiting: the body is kept and handed to the handler after the delay.
+      const body = await readBody(req);
+      Object.defineProperty(req, Symbol.asyncIterator, { value: async function* () { yield Buffer.from(body); } });
+      await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 0));
+      return reply();
+    }
     const real = fault.apply ? await reply() : undefined;
     if (fault.kind === 'hang') return 'hang';
     if (fault.kind === 'malformed') return make(200, BROKEN);
@@ -82,7 +95,7 @@ export async function startCommerceServer(): Promise<CommerceServer> {
       locales: ['fr'],
       intercept: async (request, reply) => {
         requests.push({ target: 'shopify', method: request.req.method ?? 'GET', path: request.path });
-        return spoil<ShopReply>(take('shopify', request.path), reply, (status, body, headers) => ({ status, body, type: 'application/json; charset=utf-8', ...(headers ? { headers } : {}) }));
+        return spoil<ShopReply>(take('shopify', request.path), reply, (status, body, headers) => ({ status, body, type: 'application/json; charset=utf-8', ...(headers ? { headers } : {}) }), request.req);
       },
     });
   }
@@ -90,7 +103,7 @@ export async function startCommerceServer(): Promise<CommerceServer> {
   const wooRoute = wooHandler(woo, `${WOO_REST_ROOT}wc/store/v1/`, {
     intercept: async (path, req, reply) => {
       requests.push({ target: 'woo', method: req.method ?? 'GET', path });
-      return spoil<WooReply>(take('woo', path), reply, (status, body, headers) => ({ status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } }));
+      return spoil<WooReply>(take('woo', path), reply, (status, body, headers) => ({ status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } }), req);
     },
   });
 

@@ -59,6 +59,8 @@ export interface ClientOptions {
   readonly auth?: Record<string, unknown>;
   readonly origin?: string;
   readonly reconnection?: boolean;
+  /** Extra request headers (e.g. `x-forwarded-for`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A raw socket.io client as a widget would open it (not yet connected: call `connected()`). */
@@ -75,7 +77,7 @@ export function client(url: string, options: ClientOptions = {}): TestClient {
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
     reconnection: options.reconnection ?? true,
-    ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
+    ...(options.origin || options.headers ? { extraHeaders: { ...options.headers, ...(options.origin ? { origin: options.origin } : {}) } } : {}),
   }) as TestClient;
 }
 

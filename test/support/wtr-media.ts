@@ -14,7 +14,8 @@ interface KoaContext {
 
 /** Koa middleware for web-test-runner's `middleware` option. */
 export function mediaMiddleware() {
-  const hls = createHlsRoutes({ mediaDir: fileURLToPath(new URL('../../demo/media/', import.meta.url)) });
+  // Every test makes streams of its own: no cap on names here.
+  const hls = createHlsRoutes({ mediaDir: fileURLToPath(new URL('../../demo/media/', import.meta.url)), maxStreams: Infinity });
   return async (ctx: KoaContext, next: () => Promise<unknown>): Promise<unknown> => {
     if (!ctx.path.startsWith('/hls/')) return next();
     ctx.respond = false;

@@ -24,6 +24,39 @@ const control = async (name: string, patch?: object): Promise<StreamInfo> =>
   (await fetch(`${base}/hls/control/${name}`, patch ? { method: 'POST', body: JSON.stringify(patch) } : {})).json() as Promise<StreamInfo>;
 
 describe('simulated live HLS', () => {
+  it('lets only this machine\'s own pages use the control route: another origin gets 403 and no CORS', async () => {
+    const before = await control('routes-guard');
+    const attempts: RequestInit[] = [
+      { method: 'POST', headers: { origin: 'https://evil.example' }, body: JSON.stringify({ offline: true }) },
+      { method: 'GET', headers: { origin: 'https://evil.example' } },
+      { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } },
+    ];
+    for (const init of attempts) {
+      const response = await fetch(`${base}/hls/control/routes-guard`, init);
+      expect(response.status).toBe(403);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    expect((await control('routes-guard')).offline).toBe(before.offline);
+    expect((await fetch(`${base}/hls/control/routes-guard`, { headers: { origin: base } })).status).toBe(200);
+  });
+
+  it('creates state for at most maxStreams names; more are 404', async () => {
+    const small = createHlsRoutes({ mediaDir, maxStreams: 2 });
+    const other = createServer(pipeline([small.route]));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      expect((await fetch(`${url}/hls/live/one/master.m3u8`)).status).toBe(200);
+      expect((await fetch(`${url}/hls/control/two`)).status).toBe(200);
+      expect((await fetch(`${url}/hls/live/three/master.m3u8`)).status).toBe(404);
+      expect((await fetch(`${url}/hls/control/four`)).status).toBe(404);
+      expect(small.streams.size).toBe(2);
+    } finally {
+      other.closeAllConnections();
+      other.close();
+    }
+  });
+
   it('serves a live window of real segments with program date times', async () => {
     const info = await control('routes-a');
     expect(info.window).not.toBeNull();

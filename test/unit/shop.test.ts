@@ -35,6 +35,20 @@ const PAGES = [
 ];
 
 describe('demo shop pages', () => {
+  it('answers a bad Host header with 400 and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const port = Number(new URL(demo.url).port);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nHost: bad host[\r\nConnection: close\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(`${demo.url}/`)).status).toBe(200);
+  });
+
   it.each(PAGES)('%s: strict CSP, no inline script or style', async (path) => {
     const response = await fetch(`${demo.url}${path}`);
     expect(response.status).toBe(200);

@@ -30,6 +30,8 @@ function rejectionToError(value: CartRequestRejection): CartError {
 
 /** Asks the page through `vitrine-cart-request` events dispatched on `host`. */
 export class EventsCartAdapter implements CartAdapter {
+  /** The page gets each add's `requestId` and must not apply one twice, so a retry is safe. */
+  readonly idempotent = true;
   /** The page gets the offer (`detail.offer`) and is to price the line at it. */
   readonly offerPrices = true;
   readonly #timeoutMs: number;

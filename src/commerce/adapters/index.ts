@@ -15,7 +15,10 @@ export type CartAdapterName = (typeof CART_ADAPTER_NAMES)[number];
 class LazyCartAdapter implements CartAdapter {
   #adapter: Promise<CartAdapter> | undefined;
 
-  constructor(private readonly load: () => Promise<CartAdapter>) {}
+  constructor(
+    private readonly load: () => Promise<CartAdapter>,
+    readonly idempotent = false,
+  ) {}
 
   #get(): Promise<CartAdapter> {
     this.#adapter ??= this.load().catch((error: unknown) => {
@@ -80,7 +83,7 @@ export function createCartAdapter(name: string, host: Element): CartAdapter | nu
     case 'woocommerce':
       return new LazyCartAdapter(() => import('./woocommerce.js').then(({ WooCommerceCartAdapter }) => new WooCommerceCartAdapter()));
     case 'events':
-      return new LazyCartAdapter(() => import('./events.js').then(({ EventsCartAdapter }) => new EventsCartAdapter(host)));
+      return new LazyCartAdapter(() => import('./events.js').then(({ EventsCartAdapter }) => new EventsCartAdapter(host)), true);
     default:
       warn(host, `attribute "cart" must be one of ${CART_ADAPTER_NAMES.join(', ')} (or set the cartAdapter property); got "${name}". Add to cart is off.`);
       return null;

@@ -106,6 +106,8 @@ export class VitrineChat extends LitElement {
   readonly #text = new MessagesController(this);
   #compact: Intl.NumberFormat | undefined;
   #announced = new Set<string>();
+  /** Own messages refused with name_required that already opened the name form. */
+  readonly #askedFor = new Set<string>();
   #pendingAnnounce: ChatEntry[] = [];
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #lastAnnounce = 0;
@@ -132,6 +134,8 @@ export class VitrineChat extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#teardown = false;
+    // Back in the page after its connection was closed: open a new one.
+    if (!this.live) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -165,6 +169,15 @@ export class VitrineChat extends LitElement {
     this.#trackStatus();
     this.#trackAnnouncements();
     this.#trackRestriction();
+    this.#trackNameRequired();
+  }
+
+  /** A message refused for want of a name (the saved one was refused): ask for one. */
+  #trackNameRequired(): void {
+    const refused = this.#messages.value.find((e) => e.mine && e.status === 'failed' && e.error === 'name_required' && !this.#askedFor.has(e.key));
+    if (!refused) return;
+    this.#askedFor.add(refused.key);
+    this.askingName = true;
   }
 
   /** Focuses the message field. */

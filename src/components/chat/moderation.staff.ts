@@ -42,7 +42,10 @@ export const moderationStyles = css`
     position: absolute;
     inset-block-start: 0;
     inset-inline-end: 0;
-    display: none;
+    /* Hidden by opacity, not display: the buttons stay in the keyboard's tab order. */
+    display: flex;
+    opacity: 0;
+    pointer-events: none;
     gap: 2px;
     background: var(--_bg);
     border-radius: 6px;
@@ -50,12 +53,14 @@ export const moderationStyles = css`
   }
   .message:hover .mod,
   .message:focus-within .mod {
-    display: flex;
+    opacity: 1;
+    pointer-events: auto;
   }
   @media (pointer: coarse) {
     .mod {
       position: static;
-      display: flex;
+      opacity: 1;
+      pointer-events: auto;
       box-shadow: none;
       background: none;
     }

@@ -90,6 +90,7 @@ const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><
  * @csspart add-button - The add-to-cart button.
  * @csspart result - The message after an add (added, partly added, failed).
  * @csspart view-cart-button - Opens the shop's cart.
+ * @csspart retry-button - Sends an add again after it could not be confirmed (the shopper checked the cart).
  * @csspart checkout-button - Goes to the shop's checkout.
  * @csspart about - The folded "Description" section (a `<details>`).
  * @csspart description - The product description, inside it.
@@ -122,6 +123,8 @@ export class VitrineProductOverlay extends LitElement {
 
   readonly #noCart = atom<Cart | null>(null);
   readonly #cart = new StoreController<Cart | null>(this, this.#noCart);
+  readonly #notSlow = atom(false);
+  readonly #slow = new StoreController<boolean>(this, this.#notSlow);
   #session: CartSession | null = null;
   #offer: OverlayOffer | null = null;
   #returnFocus: HTMLElement | null = null;
@@ -156,6 +159,7 @@ export class VitrineProductOverlay extends LitElement {
     this.#session = options.session ?? null;
     this.#offer = options.offer ?? null;
     this.#cart.store = this.#session?.cart ?? this.#noCart;
+    this.#slow.store = this.#session?.slow ?? this.#notSlow;
     if (!wasOpen) {
       this.#returnFocus = options.returnFocus ?? null;
       this.asModal = this.modal || this.#parentTooSmall();
@@ -396,14 +400,22 @@ export class VitrineProductOverlay extends LitElement {
     let alert = '';
     // The cart's own messages (shared with every adapter): "2 added to your cart.", "Only 1 could be added: ...".
     const cart = this.#text.t('cart');
-    if (state.kind === 'added') status = state.message ?? cart('added', { count: state.quantity });
+    if (state.kind === 'pending' && this.#slow.value) status = cart('stillAdding');
+    else if (state.kind === 'added') status = state.message ?? cart('added', { count: state.quantity });
     else if (state.kind === 'partial') status = state.message ?? cartErrorMessage(state.error, cart);
     else if (state.kind === 'failed') alert = state.message ?? cartErrorMessage(state.error, cart);
     const done = state.kind === 'added' || state.kind === 'partial';
+    const unconfirmed = state.kind === 'failed' && state.error.code === 'unconfirmed';
     // The regions stay in the DOM (empty when there is nothing to say) so changes are announced.
     return html`<div class=${classMap({ result: true, [state.kind]: true })} part="result" role="status">${status}</div>
       <div class="result failed" part="result" role="alert">${alert}</div>
-      <span class="sr-only" aria-live="polite">${state.kind === 'pending' ? cart('adding') : ''}</span>
+      <span class="sr-only" aria-live="polite">${state.kind === 'pending' && !this.#slow.value ? cart('adding') : ''}</span>
+      ${unconfirmed
+        ? html`<div class="handoff">
+            <button type="button" class="view-cart" part="view-cart-button" @click=${this.#viewCart}>${t('viewCart')}</button>
+            <button type="button" class="retry" part="retry-button" @click=${() => void this.#add()}>${cart('retry')}</button>
+          </div>`
+        : nothing}
       ${done
         ? html`<div class="handoff">
             <button type="button" class="view-cart" part="view-cart-button" @click=${this.#viewCart}>${t('viewCart')}</button>

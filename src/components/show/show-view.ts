@@ -66,7 +66,8 @@ export class ShowView implements ReactiveControllerHost {
     }));
     this.#cart = new StoreController(this, this.commerce.cart);
     this.overlay.setAttribute('part', 'product-overlay');
-    this.connected();
+    // Removed while its code loaded: start (socket, listeners) only when it is back in the page.
+    if (host.isConnected) this.connected();
   }
 
   get updateComplete(): Promise<boolean> {

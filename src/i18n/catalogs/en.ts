@@ -95,6 +95,9 @@ export default {
     rateLimitedSeconds: { one: 'The shop is busy. Please try again in {count} second.', other: 'The shop is busy. Please try again in {count} seconds.' },
     network: 'We could not reach the shop. Check your connection and try again.',
     unknown: 'Something went wrong while adding to your cart. Please try again.',
+    stillAdding: 'Still adding… the shop is slow to answer.',
+    unconfirmed: 'We could not confirm the add. Check your cart before trying again.',
+    retry: 'Try again',
   },
   /** <vitrine-chat> (and the show's chat toggle). */
   chat: {

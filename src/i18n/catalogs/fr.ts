@@ -89,6 +89,9 @@ const fr: Messages = {
     rateLimited: 'La boutique est très sollicitée. Réessayez dans un instant.',
     rateLimitedSeconds: { one: 'La boutique est très sollicitée. Réessayez dans {count} seconde.', other: 'La boutique est très sollicitée. Réessayez dans {count} secondes.' },
     network: 'Impossible de joindre la boutique. Vérifiez votre connexion et réessayez.',
+    stillAdding: 'Ajout toujours en cours… la boutique tarde à répondre.',
+    unconfirmed: 'Nous n’avons pas pu confirmer l’ajout. Vérifiez votre panier avant de réessayer.',
+    retry: 'Réessayer',
     unknown: 'Un problème est survenu lors de l’ajout au panier. Veuillez réessayer.',
   },
   chat: {

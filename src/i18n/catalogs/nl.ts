@@ -89,6 +89,9 @@ const nl: Messages = {
     rateLimited: 'De winkel heeft het even druk. Probeer het zo nog eens.',
     rateLimitedSeconds: { one: 'De winkel heeft het even druk. Probeer het over {count} seconde nog eens.', other: 'De winkel heeft het even druk. Probeer het over {count} seconden nog eens.' },
     network: 'We konden de winkel niet bereiken. Controleer je verbinding en probeer het opnieuw.',
+    stillAdding: 'Nog bezig met toevoegen… de winkel reageert traag.',
+    unconfirmed: 'We konden niet bevestigen dat het is toegevoegd. Kijk in je winkelwagen voordat je het opnieuw probeert.',
+    retry: 'Opnieuw proberen',
     unknown: 'Er ging iets mis bij het toevoegen aan je winkelwagen. Probeer het opnieuw.',
   },
   chat: {

@@ -11,8 +11,9 @@ export async function sendQuestions(context: LiveContext, show: string): Promise
   context.io.to(context.staffRoom(show)).emit('questions', { questions });
 }
 
-/** Refuses a user who is banned or timed out. */
+/** Refuses a user who is banned or timed out (never a host: their role comes from a verified token). */
 async function checkRestriction(context: LiveContext, socket: LiveSocket): Promise<void> {
+  if (socket.data.user.role === 'host') return;
   const restriction = await context.state.restriction(socket.data.show, socket.data.user.id, Date.now());
   if (!restriction) return;
   if (restriction.until === null) throw new Refusal('banned', 'you are banned from this chat');
@@ -154,7 +155,8 @@ export function chatFeature(): LiveFeature {
             const message = await context.state.getMessage(show, id);
             if (!message) throw new Refusal('not_found', 'no such message');
             if (message.author.id !== user.id && !isStaff(user.role)) throw new Refusal('forbidden', 'only the author or staff can mark a question');
-            if (!message.question || !(await context.state.questions(show, limits.questionQueue)).some((q) => q.id === id)) {
+            // Once a question, the author cannot queue it again (after staff dismissed it); staff can.
+            if (!message.question || (isStaff(user.role) && !(await context.state.questions(show, limits.questionQueue)).some((q) => q.id === id))) {
               if (!(await context.state.markQuestion(show, id))) throw new Refusal('not_found', 'no such message');
               context.io.to(context.room(show)).emit('chat:question', { id });
               await sendQuestions(context, show);
@@ -169,7 +171,7 @@ export function chatFeature(): LiveFeature {
       const [messages, settings, restriction, questions] = await Promise.all([
         context.state.recentMessages(show, context.options.chat.snapshotMessages),
         context.chatSettings(show),
-        context.state.restriction(show, user.id, Date.now()),
+        user.role === 'host' ? Promise.resolve(null) : context.state.restriction(show, user.id, Date.now()),
         isStaff(user.role) ? context.state.questions(show, context.options.chat.questionQueue) : Promise.resolve(undefined),
       ]);
       return { messages: messages as ChatMessage[], settings, restriction, ...(questions ? { questions } : {}) };

@@ -1,16 +1,33 @@
 // Staff tools: delete a message, time out, ban and unban a user, dismiss a question, slow mode.
 // Every event here is staff-only: the guard verifies the token again before the handler runs.
-import { PROTOCOL_LIMITS } from '../../live/protocol.js';
+import { PROTOCOL_LIMITS, type Role } from '../../live/protocol.js';
 import type { LiveContext, LiveFeature, LiveSocket } from '../feature.js';
 import { Refusal } from '../refusal.js';
 import { MESSAGE_ID, USER_ID, integerField, payloadObject, stringField } from '../validate.js';
 import { dropQueuedMessages, sendQuestions } from './chat.js';
 import { unpinDeleted } from './pinned-message.js';
 
+/**
+ * The highest role a user has in a show, from their connections (on every node) and their recent
+ * messages; roles come only from verified tokens. A user seen nowhere counts as a viewer.
+ */
+async function roleOf(context: LiveContext, show: string, userId: string): Promise<Role> {
+  const [sockets, messages] = await Promise.all([
+    context.io.in(context.room(show)).fetchSockets().catch(() => []),
+    context.state.recentMessages(show, 500),
+  ]);
+  const roles = [...sockets.map((s) => s.data.user), ...messages.map((m) => m.author)].filter((author) => author?.id === userId).map((author) => author.role);
+  return roles.includes('host') ? 'host' : roles.includes('moderator') ? 'moderator' : 'viewer';
+}
+
 async function restrict(context: LiveContext, socket: LiveSocket, payload: unknown, seconds: number | null): Promise<null> {
   const userId = stringField(payloadObject(payload), 'userId', { max: 90, pattern: USER_ID });
   const { show, user } = socket.data;
   if (userId === user.id) throw new Refusal('forbidden', 'you cannot restrict yourself');
+  // Nobody restricts a host; only a host restricts a moderator.
+  const target = await roleOf(context, show, userId);
+  if (target === 'host') throw new Refusal('forbidden', 'a host cannot be restricted');
+  if (target === 'moderator' && user.role !== 'host') throw new Refusal('forbidden', 'only a host can restrict a moderator');
   const until = seconds === null ? null : Date.now() + seconds * 1000;
   // Restrict first, so nothing new from the user slips in between the purge and the notice.
   await context.state.restrict(show, userId, until);

@@ -6,16 +6,26 @@ import type { Admission, AdmissionRule, AppendResult, MessageDraft, OfferRecord,
 export interface MemoryStateOptions {
   /** Messages kept per show for snapshots and moderation. Default 500. */
   readonly keepMessages?: number;
-  /** (author, clientId) pairs remembered per show to answer retries. Default 5,000. */
+  /**
+   * How long an (author, clientId) pair answers retries (so a message retried after a long outage
+   * is not stored twice). Default 1 hour, like Redis; keep it above the recovery window.
+   */
+  readonly clientIdTtlMs?: number;
+  /** Hard cap on (author, clientId) pairs remembered per show, against floods. Default 200,000. */
   readonly keepClientIds?: number;
-  /** A show with no activity for this long is forgotten. Default 2 days. */
+  /** A show with no activity (no writes, no viewers) for this long is forgotten. Default 6 hours. */
   readonly idleShowMs?: number;
+  /** Open questions kept per show; the oldest go first. Default 100. */
+  readonly keepQuestions?: number;
 }
 
 class ShowMemory {
   readonly messages: ChatMessage[] = [];
-  readonly byClientId = new Map<string, ChatMessage>();
+  /** Oldest first (a Map keeps insertion order), with when each was stored. */
+  readonly byClientId = new Map<string, { message: ChatMessage; at: number }>();
   readonly questions = new Map<string, ChatMessage>();
+  /** Ids of messages that were ever questions (a dismissed one stays flagged). */
+  readonly asked = new Set<string>();
   readonly restrictions = new Map<string, number | null>();
   readonly sent = new Map<string, number[]>();
   readonly viewers = new Map<string, { count: number; at: number }>();
@@ -51,8 +61,17 @@ const dedupeKey = (authorId: string, clientId: string): string => `${authorId}\u
 
 export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
   const keepMessages = options.keepMessages ?? 500;
-  const keepClientIds = options.keepClientIds ?? 5_000;
-  const idleShowMs = options.idleShowMs ?? 2 * 24 * 3600_000;
+  const keepClientIds = options.keepClientIds ?? 200_000;
+  const clientIdTtlMs = options.clientIdTtlMs ?? 3600_000;
+  const idleShowMs = options.idleShowMs ?? 6 * 3600_000;
+  const keepQuestions = options.keepQuestions ?? 100;
+  /** Queues a question, dropping the oldest beyond the cap (a Map keeps insertion order). */
+  const queue = (memory: ShowMemory, question: ChatMessage): void => {
+    memory.questions.delete(question.id);
+    memory.questions.set(question.id, question);
+    memory.asked.add(question.id);
+    while (memory.questions.size > keepQuestions) memory.questions.delete(memory.questions.keys().next().value!);
+  };
   const shows = new Map<string, ShowMemory>();
 
   const showOf = (show: string): ShowMemory => {
@@ -76,7 +95,7 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
   sweep.unref();
 
   const withQuestionFlag = (memory: ShowMemory, message: ChatMessage): ChatMessage =>
-    message.question || !memory.questions.has(message.id) ? message : { ...message, question: true };
+    message.question || !memory.asked.has(message.id) ? message : { ...message, question: true };
 
   const state: ShowState = {
     kind: 'memory',
@@ -85,19 +104,25 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
     async appendMessage(show, draft: MessageDraft): Promise<AppendResult> {
       const memory = showOf(show);
       const key = dedupeKey(draft.author.id, draft.clientId);
+      const now = Date.now();
+      // Retry ids are remembered by time, not by count: a busy show must not forget them early.
+      for (const [old, entry] of memory.byClientId) {
+        if (now - entry.at <= clientIdTtlMs && memory.byClientId.size < keepClientIds) break;
+        memory.byClientId.delete(old);
+      }
       const existing = memory.byClientId.get(key);
-      if (existing) return { message: existing, created: false };
-      const message: ChatMessage = { id: memory.nextId(Date.now()), ...draft };
+      if (existing) return { message: existing.message, created: false };
+      const message: ChatMessage = { id: memory.nextId(now), ...draft };
       memory.messages.push(message);
       if (memory.messages.length > keepMessages) memory.messages.splice(0, memory.messages.length - keepMessages);
-      memory.byClientId.set(key, message);
-      if (memory.byClientId.size > keepClientIds) memory.byClientId.delete(memory.byClientId.keys().next().value!);
-      if (message.question) memory.questions.set(message.id, message);
+      memory.byClientId.set(key, { message, at: now });
+      if (message.question) queue(memory, message);
       return { message, created: true };
     },
 
     async findByClientId(show, authorId, clientId) {
-      return shows.get(show)?.byClientId.get(dedupeKey(authorId, clientId)) ?? null;
+      const entry = shows.get(show)?.byClientId.get(dedupeKey(authorId, clientId));
+      return entry && Date.now() - entry.at <= clientIdTtlMs ? entry.message : null;
     },
 
     async recentMessages(show, limit) {
@@ -124,7 +149,10 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
           removed.push(id);
         }
       }
-      for (const id of ids) memory.questions.delete(id);
+      for (const id of ids) {
+        memory.questions.delete(id);
+        memory.asked.delete(id);
+      }
       return removed.reverse();
     },
 
@@ -132,7 +160,10 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
       const memory = shows.get(show);
       if (!memory) return [];
       const ids = memory.messages.filter((m) => m.author.id === userId).map((m) => m.id);
-      return state.deleteMessages(show, ids);
+      // Their older questions go too, even when the message itself is no longer recent.
+      const questions = [...memory.questions.values()].filter((q) => q.author.id === userId && !ids.includes(q.id)).map((q) => q.id);
+      const removed = await state.deleteMessages(show, [...ids, ...questions]);
+      return [...removed, ...questions];
     },
 
     async markQuestion(show, id) {
@@ -140,7 +171,7 @@ export function createMemoryState(options: MemoryStateOptions = {}): ShowState {
       const message = memory.messages.find((m) => m.id === id);
       if (!message) return null;
       const question = { ...message, question: true };
-      memory.questions.set(id, question);
+      queue(memory, question);
       return question;
     },
 

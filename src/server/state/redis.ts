@@ -19,9 +19,30 @@ export interface RedisStateOptions {
   readonly clientIdTtlMs?: number;
   /** Keys of a show expire after this long without writes. Default 2 days. */
   readonly showTtlMs?: number;
+  /** Open questions kept per show; the oldest go first. Default 100. */
+  readonly keepQuestions?: number;
 }
 
-const APPEND = `
+// Keeps the newest ARGV-given number of open questions (ids are "<ms>-<seq>").
+const TRIM_QUESTIONS = `
+local function trimQuestions(key, cap)
+  local n = redis.call('HLEN', key)
+  if n <= cap then return end
+  local ids = redis.call('HKEYS', key)
+  local function parts(id)
+    local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+    return tonumber(ms) or 0, tonumber(seq) or 0
+  end
+  table.sort(ids, function(a, b)
+    local am, as = parts(a)
+    local bm, bs = parts(b)
+    if am ~= bm then return am < bm end
+    return as < bs
+  end)
+  for i = 1, n - cap do redis.call('HDEL', key, ids[i]) end
+end`;
+
+const APPEND = `${TRIM_QUESTIONS}
 local existing = redis.call('GET', KEYS[2])
 if existing then return {0, existing} end
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'm', ARGV[1])
@@ -30,10 +51,11 @@ redis.call('PEXPIRE', KEYS[1], ARGV[5])
 if ARGV[4] == '1' then
   redis.call('HSET', KEYS[3], id, ARGV[1])
   redis.call('PEXPIRE', KEYS[3], ARGV[5])
+  trimQuestions(KEYS[3], tonumber(ARGV[6]))
 end
 return {1, id .. ' ' .. ARGV[1]}`;
 
-const MARK_QUESTION = `
+const MARK_QUESTION = `${TRIM_QUESTIONS}
 local entries = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
 if #entries == 0 then return false end
 local fields = entries[1][2]
@@ -42,6 +64,7 @@ redis.call('HSET', KEYS[2], ARGV[1], json)
 redis.call('SADD', KEYS[3], ARGV[1])
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 redis.call('PEXPIRE', KEYS[3], ARGV[2])
+trimQuestions(KEYS[2], tonumber(ARGV[3]))
 return json`;
 
 const DELETE = `
@@ -197,6 +220,7 @@ export function createRedisState(client: RedisClient, options: RedisStateOptions
   const keepMessages = options.keepMessages ?? 500;
   const clientIdTtlMs = options.clientIdTtlMs ?? 3600_000;
   const showTtlMs = options.showTtlMs ?? 2 * 24 * 3600_000;
+  const keepQuestions = options.keepQuestions ?? 100;
   const keys = (show: string) => showKeys(prefix, show);
   const evalScript = (script: string, keyList: string[], args: (string | number)[]) =>
     client.eval(script, { keys: keyList, arguments: args.map(String) });
@@ -221,6 +245,7 @@ export function createRedisState(client: RedisClient, options: RedisStateOptions
         clientIdTtlMs,
         draft.question ? '1' : '0',
         showTtlMs,
+        keepQuestions,
       ])) as [number, string];
       return { created: Number(reply[0]) === 1, message: parseStored(String(reply[1])) };
     },
@@ -256,12 +281,18 @@ export function createRedisState(client: RedisClient, options: RedisStateOptions
         .map((entry) => entryMessage(entry as { id: string; message: Record<string, string> }, false))
         .filter((message) => message.author.id === userId)
         .map((message) => message.id);
-      return state.deleteMessages(show, ids);
+      // Their older questions go too, even when the message itself is no longer in the stream.
+      const queued = (await client.hGetAll(keys(show).questions)) as Record<string, string>;
+      const questions = Object.entries(queued)
+        .filter(([id, json]) => !ids.includes(id) && (JSON.parse(json) as Omit<ChatMessage, 'id'>).author?.id === userId)
+        .map(([id]) => id);
+      const removed = await state.deleteMessages(show, [...ids, ...questions]);
+      return [...removed, ...questions];
     },
 
     async markQuestion(show, id) {
       const k = keys(show);
-      const json = (await evalScript(MARK_QUESTION, [k.chat, k.questions, k.asked], [id, showTtlMs])) as string | null;
+      const json = (await evalScript(MARK_QUESTION, [k.chat, k.questions, k.asked], [id, showTtlMs, keepQuestions])) as string | null;
       return json ? { ...(JSON.parse(json) as Omit<ChatMessage, 'id'>), id, question: true } : null;
     },
 
