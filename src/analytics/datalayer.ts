@@ -55,9 +55,9 @@ export function viewItem(product: Product, context: Ga4Context): Ga4EcommerceEve
   return ga4('view_item', product.price.currency, major(product.price), [item(product, 1)], context);
 }
 
-export function addToCart({ product, variant, quantityAdded }: VitrineCartAddDetail, context: Ga4Context): Ga4EcommerceEvent {
-  const line = item(product, quantityAdded, variant.title, variant.price);
-  return ga4('add_to_cart', variant.price.currency, major({ ...variant.price, amount: variant.price.amount * quantityAdded }), [line], context);
+export function addToCart({ product, variant, quantityAdded, price }: VitrineCartAddDetail, context: Ga4Context): Ga4EcommerceEvent {
+  const line = item(product, quantityAdded, variant.title, price);
+  return ga4('add_to_cart', price.currency, major({ ...price, amount: price.amount * quantityAdded }), [line], context);
 }
 
 /** Null when the cart is unknown or empty (nothing to report). */

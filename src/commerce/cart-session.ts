@@ -8,7 +8,7 @@ import { OFFER_PROPERTY, attributionProperties, type CartAttribution } from './a
 import { CartError, isCart, type Cart, type CartAdapter, type CartAddResult, type CartLineOffer, type CartLineRequest } from './cart.js';
 import './events.js';
 import '../analytics/events.js';
-import type { Product, ProductVariant } from './product.js';
+import type { Money, Product, ProductVariant } from './product.js';
 import { requestId } from './request-id.js';
 
 // One per widget: talks to the merchant's cart through a CartAdapter, keeps the widget's copy of
@@ -359,12 +359,21 @@ export class CartSession {
       variant: line.variant,
       quantity: line.quantity,
       quantityAdded,
+      price: this.#unitPrice(line, cart),
       requestId: id,
       attribution: { ...this.attribution },
       properties: line.properties,
       cart,
       ...(sections ? { sections } : {}),
     });
+  }
+
+  /** What one unit of the add went in at (see `VitrineCartAddDetail.price`). */
+  #unitPrice(line: CartLineRequest, cart: Cart | null): Money {
+    const { offer } = line;
+    if (!offer) return line.variant.price;
+    const added = cart?.lines.find((candidate) => candidate.properties[OFFER_PROPERTY] === offer.token);
+    return added?.price ?? (this.adapter.offerPrices ? offer.price : line.variant.price);
   }
 
   #emitError(product: Product, variant: ProductVariant, quantity: number, id: string, error: CartError): void {

@@ -1,6 +1,6 @@
 import type { CartAttribution } from './attribution.js';
 import type { Cart, CartAddResult, CartError, CartErrorCode, CartLineOffer, CartLineRequest } from './cart.js';
-import type { Product, ProductVariant } from './product.js';
+import type { Money, Product, ProductVariant } from './product.js';
 
 // DOM events of the commerce part. All bubble and are composed, so a listener on `document`
 // hears every widget; `vitrine-cart-request` is also cancelable.
@@ -13,6 +13,12 @@ export interface VitrineCartAddDetail {
   readonly quantity: number;
   /** Units actually added (less than `quantity` for a partial add). */
   readonly quantityAdded: number;
+  /**
+   * What one unit was added at: the cart line's price when the cart reports it (a flash offer's
+   * price where the cart honours offers), else the offer price with an adapter that prices
+   * offers, else the variant's price. Analytics value the add with it.
+   */
+  readonly price: Money;
   /** Unique per add, the same for its retries. */
   readonly requestId: string;
   readonly attribution: CartAttribution;

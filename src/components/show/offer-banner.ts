@@ -53,7 +53,7 @@ const styles = css`
     text-transform: uppercase;
     background: var(--vitrine-accent, #e11d48);
   }
-  .offer .title {
+  .offer .offer-title {
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
@@ -139,7 +139,7 @@ export function offerBanner({ pins, onScreen, product, text }: BannerContext): T
   const now = onScreen.clock === 'stream' ? pins.sync.position : pins.sync.serverNow();
   const left = formatDuration(Math.ceil((onScreen.endsAt - now) / 1000), locale.tag);
   return html`<div class="offer ${state}" part="offer-banner" role="region" aria-label=${t('region', { title: product.title })} data-offer=${offer.id} data-state=${state}>
-    <span class="head"><span class="badge">${price.discount ?? t('flashOffer')}</span><span class="title">${product.title}</span></span>
+    <span class="head"><span class="badge">${price.discount ?? t('flashOffer')}</span><span class="offer-title">${product.title}</span></span>
     <span class="price"><span aria-hidden="true">${price.now}${price.was ? html`<s>${price.was}</s>` : nothing}</span><span class="sr-only">${price.sentence}</span></span>
     <span class="state" aria-live="polite">${state === 'live' ? t('left', { count: offer.remaining }) : t(state === 'ended' ? 'ended' : 'soldOut')}</span>
     ${state === 'live'

@@ -84,7 +84,7 @@ export class ShowAnalytics implements ReactiveController {
         ga4 = viewItem(detail.product, context);
         break;
       case 'vitrine-cart-add': {
-        const { amount, currency } = detail.variant.price;
+        const { amount, currency } = detail.price;
         beacon = { type: 'add_to_cart', productId: detail.product.id, quantity: detail.quantityAdded, value: { amount: amount * detail.quantityAdded, currency } };
         ga4 = addToCart(detail, context);
         break;
