@@ -10,7 +10,7 @@ const fr = await cartText({ language: 'fr', tag: 'fr-FR' });
 describe('cart messages', () => {
   it('says what happened for every error code, in the widget locale', () => {
     expect(cartErrorMessage(new CartError('out_of_stock', 'x'), en)).toBe('Sorry, this is sold out.');
-    expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 1 }), fr)).toBe('Seul 1 article a pu être ajouté : c’était tout notre stock.');
+    expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 1 }), fr)).toBe('Seul 1 article a pu être ajouté\u202F: c’était tout notre stock.');
     expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 3 }), nl)).toBe('Er konden er maar 3 worden toegevoegd: meer hadden we niet op voorraad.');
     expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { available: 2 }), en)).toBe('Only 2 left in stock.');
     expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { available: 0 }), en)).toBe('Sorry, this is sold out.');
