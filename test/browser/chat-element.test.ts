@@ -46,7 +46,7 @@ describe('<vitrine-chat>', () => {
     expect(root(chat).querySelector<HTMLInputElement>('[part="input"]')!.value).to.equal('');
   });
 
-  it('limits the draft to the server's length in characters, an emoji counting as one', async () => {
+  it('limits the draft to the live server’s length in characters, an emoji counting as one', async () => {
     const show = freshShow();
     const chat = await chatFor(show);
     const input = root(chat).querySelector<HTMLInputElement>('[part="input"]')!;
