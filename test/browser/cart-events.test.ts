@@ -14,7 +14,7 @@ const variant = product!.variants[0]!;
 const nl = { language: 'nl', tag: 'nl-NL' } as const;
 
 /** The merchant's page: a tiny cart answering vitrine-cart-request events. */
-function merchantCart(options: { answerAdds?: 'now' | 'never' | 'apply-then-never'; answerGets?: boolean } = {}) {
+function merchantCart(options: { answerAdds?: 'now' | 'never' | 'apply-then-never' | 'apply-one-then-never'; answerGets?: boolean } = {}) {
   const lines: { key: string; variantId: string; quantity: number; properties: Record<string, string> }[] = [];
   const seen: VitrineCartRequestDetail[] = [];
   const cart = (): Cart => ({ itemCount: lines.reduce((sum, line) => sum + line.quantity, 0), lines: lines.map((line) => ({ ...line, productId: 'mug', title: 'Mug' })) });
@@ -31,8 +31,8 @@ function merchantCart(options: { answerAdds?: 'now' | 'never' | 'apply-then-neve
     event.preventDefault();
     const mode = options.answerAdds ?? 'now';
     if (mode === 'never') return;
-    lines.push({ key: String(lines.length + 1), variantId: detail.line.variant.id, quantity: detail.line.quantity, properties: { ...detail.line.properties } });
-    if (mode === 'apply-then-never') return;
+    lines.push({ key: String(lines.length + 1), variantId: detail.line.variant.id, quantity: mode === 'apply-one-then-never' ? 1 : detail.line.quantity, properties: { ...detail.line.properties } });
+    if (mode === 'apply-then-never' || mode === 'apply-one-then-never') return;
     // Answer asynchronously, as a real backend call would.
     setTimeout(() => detail.respond({ quantityAdded: detail.line.quantity, cart: cart() }), 5);
   };
@@ -130,6 +130,18 @@ describe('cart="events"', () => {
     expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 2 });
     expect(merchant.seen.filter((detail) => detail.action === 'add')).to.have.length(1);
     expect(merchant.lines).to.have.length(1);
+  });
+
+  it('part of an add found in the cart after a lost answer is "unconfirmed", not "all we had in stock"', async () => {
+    const merchant = merchantCart({ answerAdds: 'apply-one-then-never' });
+    cleanups.push(merchant.stop);
+    const outcome = await session(1500).add(product!, variant, 3);
+    expect(outcome.status === 'partial' && outcome.quantityAdded).to.equal(1);
+    if (outcome.status !== 'partial') return;
+    expect(outcome.error.code).to.equal('unconfirmed');
+    expect(outcome.error.maybeApplied).to.equal(true);
+    expect(cartErrorMessage(outcome.error, await cartText({ language: 'en', tag: 'en' }))).to.not.contain('stock');
+    expect(merchant.seen.filter((detail) => detail.action === 'add')).to.have.length(1);
   });
 
   it('an add that never reached the page cart is sent once more with the same request id', async () => {

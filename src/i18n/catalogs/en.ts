@@ -97,6 +97,7 @@ export default {
     unknown: 'Something went wrong while adding to your cart. Please try again.',
     stillAdding: 'Still adding… the shop is slow to answer.',
     unconfirmed: 'We could not confirm the add. Check your cart before trying again.',
+    partialUnconfirmed: { one: '{count} was added; we could not confirm the rest. Check your cart before trying again.', other: '{count} were added; we could not confirm the rest. Check your cart before trying again.' },
     retry: 'Try again',
   },
   /** <vitrine-chat> (and the show's chat toggle). */

@@ -91,6 +91,7 @@ const fr: Messages = {
     network: 'Impossible de joindre la boutique. Vérifiez votre connexion et réessayez.',
     stillAdding: 'Ajout toujours en cours… la boutique tarde à répondre.',
     unconfirmed: 'Nous n’avons pas pu confirmer l’ajout. Vérifiez votre panier avant de réessayer.',
+    partialUnconfirmed: { one: '{count} article a été ajouté, mais nous n’avons pas pu confirmer le reste. Vérifiez votre panier avant de réessayer.', other: '{count} articles ont été ajoutés, mais nous n’avons pas pu confirmer le reste. Vérifiez votre panier avant de réessayer.' },
     retry: 'Réessayer',
     unknown: 'Un problème est survenu lors de l’ajout au panier. Veuillez réessayer.',
   },

@@ -91,6 +91,7 @@ const nl: Messages = {
     network: 'We konden de winkel niet bereiken. Controleer je verbinding en probeer het opnieuw.',
     stillAdding: 'Nog bezig met toevoegen… de winkel reageert traag.',
     unconfirmed: 'We konden niet bevestigen dat het is toegevoegd. Kijk in je winkelwagen voordat je het opnieuw probeert.',
+    partialUnconfirmed: { one: 'Er is er {count} toegevoegd; de rest konden we niet bevestigen. Kijk in je winkelwagen voordat je het opnieuw probeert.', other: 'Er zijn er {count} toegevoegd; de rest konden we niet bevestigen. Kijk in je winkelwagen voordat je het opnieuw probeert.' },
     retry: 'Opnieuw proberen',
     unknown: 'Er ging iets mis bij het toevoegen aan je winkelwagen. Probeer het opnieuw.',
   },
