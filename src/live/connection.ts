@@ -118,11 +118,15 @@ export class LiveConnection {
     this.#maxMessages = options.maxMessages ?? 200;
   }
 
-  /** Opens the connection (loads socket.io-client on first use). Safe to call again. */
+  /** Opens the connection (loads socket.io-client on first use). Safe to call again, also after close(). */
   connect(): Promise<void> {
     this.#closed = false;
     if (this.#socket) {
-      if (!this.#socket.connected && !this.#socket.active) this.#socket.connect();
+      this.#watchNetwork();
+      if (!this.#socket.connected && !this.#socket.active) {
+        if (this.store.status.get() !== 'refused') this.store.status.set(this.#joinedOnce ? 'reconnecting' : 'connecting');
+        this.#socket.connect();
+      }
       return Promise.resolve();
     }
     this.#starting ??= this.#start();
@@ -331,7 +335,11 @@ export class LiveConnection {
       this.store.status.set('offline');
       return;
     }
-    if (this.#closed) return;
+    if (this.#closed) {
+      // Closed while the code loaded: the next connect() starts again (not this finished start).
+      this.#starting = undefined;
+      return;
+    }
     const socket = io(url.origin, {
       path: `${url.pathname.replace(/\/+$/, '')}/socket.io`,
       // WebSocket first: no sticky sessions needed on several nodes; long-polling as a fallback.
@@ -344,6 +352,11 @@ export class LiveConnection {
     }) as LiveSocket;
     this.#socket = socket;
     this.#listen(socket);
+    this.#watchNetwork();
+  }
+
+  /** Follows the browser's online/offline events (close() lets go of them; adding twice is a no-op). */
+  #watchNetwork(): void {
     globalThis.addEventListener?.('online', this.#onOnline);
     globalThis.addEventListener?.('offline', this.#onOffline);
   }

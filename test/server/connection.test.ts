@@ -129,6 +129,60 @@ describe('LiveConnection', () => {
     expect(await carl.request('chat:settings', { slowModeSeconds: 0 })).toMatchObject({ ok: true });
   });
 
+  it('connects when connect() follows close() during the first load, with its listeners', async () => {
+    const live = await server();
+    const anna = connection(live.url!, 'conn-reopen-load', { name: 'Anna' });
+    const heard: string[] = [];
+    anna.on('chat:message', (message) => heard.push(message.text));
+    const first = anna.connect();
+    anna.close(); // while socket.io-client is still loading
+    await first;
+    expect(statusOf(anna)).toBe('offline');
+    expect(live.io.of('/').sockets.size).toBe(0);
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'connected after a close during the load' });
+    const ben = connection(live.url!, 'conn-reopen-load', { name: 'Ben' });
+    await ben.connect();
+    await waitFor(() => statusOf(ben) === 'connected', { what: 'ben connected' });
+    ben.send('still listening?');
+    await waitFor(() => texts(anna).includes('still listening?') && heard.includes('still listening?'), { what: 'message reached the store and the listener' });
+    expect(heard).toEqual(['still listening?']);
+  });
+
+  it('connects again after close(), following the browser\'s online/offline events again', async () => {
+    // Node has no window events: a stand-in EventTarget records what is listened to.
+    const target = new EventTarget();
+    const listening = new Map<string, Set<unknown>>();
+    const scope = globalThis as unknown as { addEventListener?: unknown; removeEventListener?: unknown };
+    const saved = { add: scope.addEventListener, remove: scope.removeEventListener };
+    scope.addEventListener = (type: string, listener: EventListener) => {
+      if (!listening.has(type)) listening.set(type, new Set());
+      listening.get(type)!.add(listener);
+      target.addEventListener(type, listener);
+    };
+    scope.removeEventListener = (type: string, listener: EventListener) => {
+      listening.get(type)?.delete(listener);
+      target.removeEventListener(type, listener);
+    };
+    cleanups.push(() => {
+      scope.addEventListener = saved.add;
+      scope.removeEventListener = saved.remove;
+    });
+    const live = await server();
+    const anna = connection(live.url!, 'conn-reopen', { name: 'Anna' });
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'connected' });
+    expect(listening.get('online')?.size).toBe(1);
+    anna.close();
+    expect(statusOf(anna)).toBe('offline');
+    expect(listening.get('online')?.size).toBe(0);
+    await waitFor(() => live.io.of('/').sockets.size === 0, { what: 'server saw the close' });
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'connected again' });
+    expect(listening.get('online')?.size).toBe(1);
+    expect(live.io.of('/').sockets.size).toBe(1);
+  });
+
   it('setToken(null) signs out: a fresh session as an anonymous viewer, staff actions refused', async () => {
     const live = await server();
     const token = await live.mintToken({ show: 'conn-signout', role: 'host', name: 'Hanna' });
