@@ -144,6 +144,56 @@ describe('cart="events"', () => {
     expect(merchant.seen.filter((detail) => detail.action === 'add')).to.have.length(1);
   });
 
+  it('an open or checkout the page takes but never answers is done: no navigation behind its back', async () => {
+    const actions: string[] = [];
+    const listener = (event: CustomEvent<VitrineCartRequestDetail>) => {
+      const detail = event.detail;
+      actions.push(detail.action);
+      event.preventDefault();
+      if (detail.action === 'get') detail.respond({ itemCount: 0, lines: [], cartUrl: 'https://shop.example/cart', checkoutUrl: 'https://shop.example/checkout' });
+      // open / checkout: the page shows its own drawer and never calls respond().
+    };
+    document.addEventListener('vitrine-cart-request', listener);
+    cleanups.push(() => document.removeEventListener('vitrine-cart-request', listener));
+    const visited: string[] = [];
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      const created = new CartSession(new EventsCartAdapter(host, { timeoutMs: 300 }), { host, attribution: {}, navigate: (url) => visited.push(url) });
+      cleanups.push(() => created.disconnect());
+      await created.openCart();
+      await created.checkout();
+    } finally {
+      console.warn = original;
+    }
+    expect(actions.filter((action) => action === 'open' || action === 'checkout')).to.deep.equal(['open', 'checkout']);
+    expect(visited).to.deep.equal([]);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('an open the page rejects goes to the cart URL instead', async () => {
+    const listener = (event: CustomEvent<VitrineCartRequestDetail>) => {
+      const detail = event.detail;
+      event.preventDefault();
+      if (detail.action === 'get') detail.respond({ itemCount: 0, lines: [], cartUrl: 'https://shop.example/cart' });
+      else if (detail.action === 'open') setTimeout(() => detail.reject({ code: 'unknown', message: 'no drawer on this page' }), 5);
+    };
+    document.addEventListener('vitrine-cart-request', listener);
+    cleanups.push(() => document.removeEventListener('vitrine-cart-request', listener));
+    const visited: string[] = [];
+    const original = console.warn;
+    console.warn = () => {};
+    try {
+      const created = new CartSession(new EventsCartAdapter(host, { timeoutMs: 2000 }), { host, attribution: {}, navigate: (url) => visited.push(url) });
+      cleanups.push(() => created.disconnect());
+      await created.openCart();
+    } finally {
+      console.warn = original;
+    }
+    expect(visited).to.deep.equal(['https://shop.example/cart']);
+  });
+
   it('an add that never reached the page cart is sent once more with the same request id', async () => {
     let adds = 0;
     const ids: string[] = [];
