@@ -1,6 +1,6 @@
 // The widget's LiveConnection (the same code the browser runs) against a real server: sending
 // at least once and showing exactly once, a dropped line, a server restart, refusals.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveConnection } from '../../src/live/connection.js';
 import { viewerIdentity, type IdentityStorage } from '../../src/live/identity.js';
 import type { LiveServer } from '../../src/server/index.js';
@@ -181,6 +181,45 @@ describe('LiveConnection', () => {
     await waitFor(() => statusOf(anna) === 'connected', { what: 'connected again' });
     expect(listening.get('online')?.size).toBe(1);
     expect(live.io.of('/').sockets.size).toBe(1);
+  });
+
+  it('drops server events of the wrong shape with one warning each, and never throws from a listener', async () => {
+    const warnings: string[] = [];
+    const spy = vi.spyOn(console, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
+    cleanups.push(() => spy.mockRestore());
+    const live = await server();
+    const anna = connection(live.url!, 'conn-shapes', { name: 'Anna' });
+    anna.on('viewers', () => {
+      throw new Error('a feature listener that throws');
+    });
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'connected' });
+    const io = live.io as unknown as { emit(event: string, ...args: unknown[]): void };
+    const good = { id: '1-0', clientId: 'c-1', text: 'fine', sentAt: Date.now(), question: false, author: { id: 'a_x', name: 'Ben', role: 'viewer' } };
+    // A server of another version, twice each: the page hears nothing, the console once per event.
+    for (let round = 0; round < 2; round++) {
+      io.emit('chat:message', { text: 'no id, no author' });
+      io.emit('chat:message', null);
+      io.emit('chat:messages', { messages: [good, { id: 5 }] });
+      io.emit('chat:deleted', { ids: 'all' });
+      io.emit('viewers', { count: 'lots' });
+      io.emit('chat:settings', 'strict');
+      io.emit('reactions', {});
+    }
+    io.emit('chat:message', { ...good, id: '2-0', clientId: 'c-2', text: 'after the junk' });
+    await waitFor(() => texts(anna).includes('after the junk'), { what: 'a good message after the junk' });
+    expect(texts(anna)).toEqual(['after the junk']);
+    expect(anna.store.viewers.get()).toBeTypeOf('number');
+    expect(anna.store.settings.get()).toMatchObject({ maxLength: expect.any(Number) });
+    const about = (event: string) => warnings.filter((w) => w.includes(`"${event}" event that is not`));
+    for (const event of ['chat:message', 'chat:messages', 'chat:deleted', 'viewers', 'chat:settings', 'reactions']) {
+      expect(about(event), event).toHaveLength(1);
+    }
+    // The throwing feature listener: a warning naming the event, and the connection lives on.
+    io.emit('viewers', { count: 7 });
+    await waitFor(() => anna.store.viewers.get() === 7, { what: 'valid viewers applied' });
+    await waitFor(() => warnings.some((w) => w.includes('handling the live server\'s "viewers" event failed')), { what: 'listener failure warned' });
+    expect(statusOf(anna)).toBe('connected');
   });
 
   it('setToken(null) signs out: a fresh session as an anonymous viewer, staff actions refused', async () => {
