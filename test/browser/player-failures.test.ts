@@ -140,7 +140,7 @@ describe('<vitrine-player> failures', () => {
         expect(errors.map((e) => [e.detail.code, e.detail.fatal])).to.deep.equal([['manifest-unavailable', true]]);
         expect(part(player, 'status')!.textContent).to.not.contain('Starting soon');
         expect(part(player, 'retry-button'), 'a retry button').to.not.equal(null);
-        const named = warnings.messages.filter((m) => m.includes(`attribute "src" ("${liveSrc(name)}") could not be played`));
+        const named = warnings.messages.filter((m) => m.includes(`attribute "src" ("${new URL(liveSrc(name), location.href).href}") could not be played`));
         expect(named, warnings.messages.join('\n')).to.have.length(1);
       } finally {
         warnings.restore();
@@ -161,7 +161,7 @@ describe('<vitrine-player> failures', () => {
       expect(warnings.messages.filter((m) => m.includes('attribute "src"'))).to.deep.equal([]);
       await control(name, { manifestStatus: 410 });
       await waitForState(player, 'error', 30_000);
-      const named = warnings.messages.filter((m) => m.includes(`attribute "src" ("${liveSrc(name)}") could not be played: the manifest answered 410`));
+      const named = warnings.messages.filter((m) => m.includes(`attribute "src" ("${new URL(liveSrc(name), location.href).href}") could not be played: the manifest answered 410`));
       expect(named, warnings.messages.join('\n')).to.have.length(1);
     } finally {
       warnings.restore();
