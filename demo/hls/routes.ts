@@ -20,6 +20,8 @@ export interface StreamState {
   epoch: number;
   /** Playlists answer 404, as before a show starts. */
   offline: boolean;
+  /** The master playlist answers this HTTP status instead (401, 403, 410: a wrong or expired URL); 0 is off. */
+  manifestStatus: number;
   segments: SegmentMode;
   /** The show is over: playlists carry EXT-X-ENDLIST. */
   ended: boolean;
@@ -97,7 +99,7 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
       if (streams.size >= maxStreams) return undefined;
       // Start with a full window, on a whole second, so playback can begin at once.
       const epoch = Math.floor((now() - windowSize * segmentDuration * 1000) / 1000) * 1000;
-      state = { epoch, offline: false, segments: 'ok', ended: false, latency: 0, metadata: [] };
+      state = { epoch, offline: false, manifestStatus: 0, segments: 'ok', ended: false, latency: 0, metadata: [] };
       streams.set(name, state);
     }
     return state;
@@ -171,6 +173,7 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
         }
         if (patch.segments && SEGMENT_MODES.includes(patch.segments)) state.segments = patch.segments;
         if (typeof patch.ended === 'boolean') state.ended = patch.ended;
+        if (patch.manifestStatus === 0 || (Number.isInteger(patch.manifestStatus) && patch.manifestStatus! >= 400 && patch.manifestStatus! <= 599)) state.manifestStatus = patch.manifestStatus!;
         if (typeof patch.latency === 'number' && patch.latency >= 0) state.latency = patch.latency;
         if (patch.metadata) {
           // Default: the next segment to be published (players have not fetched it yet).
@@ -201,6 +204,11 @@ export function createHlsRoutes(options: HlsRoutesOptions): { route: Route; stre
     if (state.latency > 0) await new Promise((resolve) => setTimeout(resolve, state.latency));
 
     if (path === 'master.m3u8') {
+      if (state.manifestStatus) {
+        res.writeHead(state.manifestStatus, { ...cors, 'content-type': 'text/plain' });
+        res.end('Refused');
+        return true;
+      }
       if (state.offline) return notFound();
       res.writeHead(200, { ...cors, 'content-type': contentType(path) });
       res.end(master);

@@ -302,7 +302,8 @@ export class CartSession {
             const added = Math.min(quantity, variantQuantity(after, variant.id) - variantQuantity(before, variant.id));
             if (added >= quantity) return this.#added(line, id, quantity, after, undefined);
             if (added > 0) {
-              return this.#partial(line, id, added, after, new CartError('insufficient_stock', `${added} of ${quantity} were added before the answer was lost.`, { quantityAdded: added, cause: error }));
+              // Not a stock answer: the shop never said why the rest is missing (and it may still come).
+              return this.#partial(line, id, added, after, new CartError('unconfirmed', `${added} of ${quantity} were added before the answer was lost; the rest could not be confirmed.`, { quantityAdded: added, cause: error, maybeApplied: true }));
             }
             if (attempt < MAX_ATTEMPTS && (unsent || this.adapter.idempotent === true)) {
               before = after;

@@ -55,7 +55,12 @@ export interface CartLineRequest {
 }
 
 export interface CartRequestOptions {
-  /** Aborted when the shopper closes the overlay or the widget is removed. */
+  /**
+   * Aborted when the session stops waiting for this call: an add after `giveUpMs` (30 s; a slow
+   * add is not aborted at `timeoutMs`), other calls after `timeoutMs`. Closing the overlay or
+   * removing the widget does not abort an add (it still finishes); only cart reads are aborted
+   * when the widget is removed. Aborting does not undo what the shop already did.
+   */
   readonly signal: AbortSignal;
   /**
    * Unique per add (the same for every retry of that add), so an adapter or a merchant backend
@@ -143,7 +148,7 @@ export const CART_ERROR_CODES: readonly CartErrorCode[] = [
 ];
 
 export interface CartErrorOptions {
-  /** `insufficient_stock`: units that were added anyway (0 or more). */
+  /** `insufficient_stock`, or `unconfirmed` after a lost answer: units that went in anyway (0 or more). */
   readonly quantityAdded?: number;
   /** `insufficient_stock`: units the shop says are left, when it says so. */
   readonly available?: number;

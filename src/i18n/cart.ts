@@ -26,7 +26,7 @@ export function cartErrorMessage(error: CartError, t: Translate<MessageKey<'cart
     case 'network':
       return t('network');
     case 'unconfirmed':
-      return t('unconfirmed');
+      return error.quantityAdded > 0 ? t('partialUnconfirmed', { count: error.quantityAdded }) : t('unconfirmed');
     default:
       return t('unknown');
   }

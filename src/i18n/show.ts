@@ -19,7 +19,7 @@ export const showMessages = defineMessages(
     },
     fr: {
       play: 'Lire',
-      playTitled: 'Lire : {title}',
+      playTitled: 'Lire\u202F: {title}',
       loading: 'Chargement…',
       loadFailed: 'La vidéo n’a pas pu être chargée.',
       retry: 'Réessayer',

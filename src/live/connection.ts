@@ -7,6 +7,7 @@ import { safeHttpUrl } from '../internal/url.js';
 import { warn } from '../internal/warn.js';
 import { createLiveStore, type ChatEntry, type LiveStore } from '../stores/live.js';
 import { viewerIdentity, randomKey, type ViewerIdentity } from './identity.js';
+import { EVENT_SHAPES, isSnapshot } from './shapes.js';
 import {
   PROTOCOL_VERSION,
   RETRYABLE_ERRORS,
@@ -118,11 +119,15 @@ export class LiveConnection {
     this.#maxMessages = options.maxMessages ?? 200;
   }
 
-  /** Opens the connection (loads socket.io-client on first use). Safe to call again. */
+  /** Opens the connection (loads socket.io-client on first use). Safe to call again, also after close(). */
   connect(): Promise<void> {
     this.#closed = false;
     if (this.#socket) {
-      if (!this.#socket.connected && !this.#socket.active) this.#socket.connect();
+      this.#watchNetwork();
+      if (!this.#socket.connected && !this.#socket.active) {
+        if (this.store.status.get() !== 'refused') this.store.status.set(this.#joinedOnce ? 'reconnecting' : 'connecting');
+        this.#socket.connect();
+      }
       return Promise.resolve();
     }
     this.#starting ??= this.#start();
@@ -305,11 +310,24 @@ export class LiveConnection {
   on<E extends ServerEventName>(event: E, listener: ServerToClientEvents[E]): () => void {
     let set = this.#listeners.get(event);
     if (!set) this.#listeners.set(event, (set = new Set()));
-    set.add(listener as Listener);
-    (this.#socket as unknown as { on(e: string, l: Listener): void } | undefined)?.on(event, listener as Listener);
+    // A listener that throws must not throw into the page through socket.io: it is warned about.
+    const guarded = this.#guarded(event, listener as (...args: unknown[]) => void) as Listener;
+    set.add(guarded);
+    (this.#socket as unknown as { on(e: string, l: Listener): void } | undefined)?.on(event, guarded);
     return () => {
-      set.delete(listener as Listener);
-      (this.#socket as unknown as { off(e: string, l: Listener): void } | undefined)?.off(event, listener as Listener);
+      set.delete(guarded);
+      (this.#socket as unknown as { off(e: string, l: Listener): void } | undefined)?.off(event, guarded);
+    };
+  }
+
+  /** `run`, never throwing: what it throws becomes one warning naming the event. */
+  #guarded(event: string, run: (...args: unknown[]) => void): (...args: unknown[]) => void {
+    return (...args) => {
+      try {
+        run(...args);
+      } catch (error) {
+        warn(this.#options.owner ?? this, `handling the live server's "${event}" event failed; the event was skipped.`, error);
+      }
     };
   }
 
@@ -331,7 +349,11 @@ export class LiveConnection {
       this.store.status.set('offline');
       return;
     }
-    if (this.#closed) return;
+    if (this.#closed) {
+      // Closed while the code loaded: the next connect() starts again (not this finished start).
+      this.#starting = undefined;
+      return;
+    }
     const socket = io(url.origin, {
       path: `${url.pathname.replace(/\/+$/, '')}/socket.io`,
       // WebSocket first: no sticky sessions needed on several nodes; long-polling as a fallback.
@@ -344,6 +366,11 @@ export class LiveConnection {
     }) as LiveSocket;
     this.#socket = socket;
     this.#listen(socket);
+    this.#watchNetwork();
+  }
+
+  /** Follows the browser's online/offline events (close() lets go of them; adding twice is a no-op). */
+  #watchNetwork(): void {
     globalThis.addEventListener?.('online', this.#onOnline);
     globalThis.addEventListener?.('offline', this.#onOffline);
   }
@@ -406,20 +433,31 @@ export class LiveConnection {
       if (this.#browserOffline()) this.store.status.set('offline');
       else this.store.status.set(this.#joinedOnce ? 'reconnecting' : 'connecting');
     });
-    socket.on('chat:message', (message) => this.#receive(message));
-    socket.on('chat:messages', ({ messages }) => {
+    // Server events are checked at the edge: a payload of another shape is dropped with a warning.
+    const take = <E extends keyof typeof EVENT_SHAPES>(event: E, run: (payload: Parameters<ServerToClientEvents[E]>[0]) => void): void => {
+      const [valid, expected] = EVENT_SHAPES[event]!;
+      (socket as unknown as { on(e: string, l: (payload: unknown) => void): void }).on(
+        event,
+        this.#guarded(event, (payload: unknown) => {
+          if (valid(payload)) run(payload as Parameters<ServerToClientEvents[E]>[0]);
+          else warn(this.#options.owner ?? this, `the live server sent a "${event}" event that is not ${expected}; it was ignored.`, payload);
+        }),
+      );
+    };
+    take('chat:message', (message) => this.#receive(message));
+    take('chat:messages', ({ messages }) => {
       for (const message of messages) this.#receive(message);
     });
-    socket.on('chat:deleted', ({ ids }) => this.#remove(ids));
-    socket.on('chat:question', ({ id }) => this.#update(id, { question: true }));
-    socket.on('user:restricted', ({ userId, until }) => {
+    take('chat:deleted', ({ ids }) => this.#remove(ids));
+    take('chat:question', ({ id }) => this.#update(id, { question: true }));
+    take('user:restricted', ({ userId, until }) => {
       if (userId === this.store.you.get()?.id) this.store.restriction.set(until === 0 ? null : { until });
     });
-    socket.on('viewers', ({ count }) => this.store.viewers.set(count));
-    socket.on('chat:settings', (settings) => this.store.settings.set(settings));
-    socket.on('questions', ({ questions }) => this.store.questions.set(questions));
-    socket.on('chat:pinned', ({ message }) => this.store.pinnedMessage.set(message));
-    socket.on('reactions', ({ counts }) => this.#reactions(counts.heart));
+    take('viewers', ({ count }) => this.store.viewers.set(count));
+    take('chat:settings', (settings) => this.store.settings.set(settings));
+    take('questions', ({ questions }) => this.store.questions.set(questions));
+    take('chat:pinned', ({ message }) => this.store.pinnedMessage.set(message));
+    take('reactions', ({ counts }) => this.#reactions(counts.heart));
     for (const [event, listeners] of this.#listeners) {
       for (const listener of listeners) (socket as unknown as { on(e: string, l: Listener): void }).on(event, listener);
     }
@@ -436,6 +474,10 @@ export class LiveConnection {
           ack = (await socket.timeout(10_000).emitWithAck('join')) as Ack<ShowSnapshot>;
         } catch {
           ack = undefined; // no answer in time
+        }
+        if (ack?.ok && !isSnapshot(ack.data)) {
+          warn(this.#options.owner ?? this, 'the live server answered "join" with a snapshot that is not { now, you, messages, viewers, settings, restriction }; joining again.', ack.data);
+          ack = undefined;
         }
         if (ack?.ok) {
           this.#applySnapshot(ack.data);

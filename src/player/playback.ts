@@ -6,7 +6,7 @@ import { warn } from '../internal/warn.js';
 import type { PlayerStore } from '../stores/player.js';
 import { createEngine, pickEngine, prefetchEngine, type Engine, type EngineListener } from './engine.js';
 import { watchFrames } from './frames.js';
-import { RecoveryPolicy, STREAM_POLL, backoffDelay, type Trouble } from './recovery.js';
+import { REFUSED_STATUSES, RecoveryPolicy, STREAM_POLL, backoffDelay, type Trouble } from './recovery.js';
 import type { ActiveEngine, EngineName, PlayerErrorCode, PlayerState, StreamMetadata } from './types.js';
 
 /** The element's attributes, validated; read at every load. */
@@ -336,6 +336,7 @@ export class PlaybackController implements ReactiveController {
       emit(this.host, 'vitrine-error', { code: 'manifest-unavailable', message: trouble.message, fatal: false });
       this.#sync();
     }
+    this.#policy.notFound();
     this.#pollManifest(name, src);
   }
 
@@ -347,16 +348,24 @@ export class PlaybackController implements ReactiveController {
       // A fetch that throws (offline, or a stream without CORS for the native engine) is no
       // answer: let the engine itself try again.
       let ready = true;
+      let status = 0;
       try {
         const response = await fetch(src, { cache: 'no-store', signal: poll.signal });
         ready = response.ok;
+        status = response.status;
         await response.body?.cancel();
       } catch {
         ready = !poll.signal.aborted;
       }
       if (session !== this.#session || poll.signal.aborted) return;
       this.#poll = null;
-      if (!ready) return this.#pollManifest(name, src);
+      if (REFUSED_STATUSES.includes(status)) return this.#fail('manifest-unavailable', `the manifest answered ${status}`);
+      if (!ready) {
+        if (this.#policy.notFound()) {
+          warn(this.host, `attribute "src" ("${src}") still answers ${status || 'nothing'} after a minute; the player keeps waiting for the stream to start ("Starting soon"). If the show should be live, check the URL.`);
+        }
+        return this.#pollManifest(name, src);
+      }
       this.#condition = 'loading';
       this.#sync();
       this.#attach(name, src);
@@ -369,7 +378,9 @@ export class PlaybackController implements ReactiveController {
     this.#clearTimers();
     this.#condition = 'error';
     this.store.error.set({ code, message });
-    if (code !== 'invalid-src') warn(this.host, `playback stopped (${code}): ${message}. The player shows a retry button.`);
+    if (code === 'manifest-unavailable') {
+      warn(this.host, `attribute "src" ("${this.settings().src}") could not be played: ${message}. Expected the URL of an HLS manifest this page may load; the player shows an error with a retry button.`);
+    } else if (code !== 'invalid-src') warn(this.host, `playback stopped (${code}): ${message}. The player shows a retry button.`);
     emit(this.host, 'vitrine-error', { code, message, fatal: true });
     this.#sync();
   }

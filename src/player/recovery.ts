@@ -69,7 +69,12 @@ export interface RecoveryOptions {
   readonly maxMediaRecoveries?: number;
   /** Reconnect attempts without data flowing before giving up. Default 12 (about a minute and a half). */
   readonly maxReconnects?: number;
+  /** How long a 404 ("starting soon") lasts before `notFound()` says so (once). Default 60 000 ms. */
+  readonly lastingNotFound?: number;
 }
+
+/** Answers that say the URL is wrong or not for this viewer (not "not started yet"): no point polling. */
+export const REFUSED_STATUSES: readonly number[] = [401, 403, 410];
 
 /**
  * Decides what to do about trouble during one playback session (one `load()`). It remembers when
@@ -81,6 +86,9 @@ export class RecoveryPolicy {
   #mediaRecoveries = 0;
   #reconnects = 0;
   #started = false;
+  #notFoundSince: number | null = null;
+  #notFoundSaid = false;
+  readonly #lastingNotFound: number;
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #mediaInterval: number;
@@ -93,6 +101,19 @@ export class RecoveryPolicy {
     this.#mediaInterval = options.mediaRecoveryInterval ?? 5000;
     this.#maxMediaRecoveries = options.maxMediaRecoveries ?? 2;
     this.#maxReconnects = options.maxReconnects ?? 12;
+    this.#lastingNotFound = options.lastingNotFound ?? 60_000;
+  }
+
+  /**
+   * The manifest is still missing (the first 404, or a poll that found nothing). True exactly once,
+   * when that has lasted `lastingNotFound` ms: time to warn that `src` may be wrong.
+   */
+  notFound(): boolean {
+    const now = this.#now();
+    this.#notFoundSince ??= now;
+    if (this.#notFoundSaid || now - this.#notFoundSince < this.#lastingNotFound) return false;
+    this.#notFoundSaid = true;
+    return true;
   }
 
   /** True once media data has arrived in this session. */
@@ -103,6 +124,7 @@ export class RecoveryPolicy {
   /** Media data arrived: the stream exists, the network works and the media decodes again. */
   flowing(): void {
     this.#started = true;
+    this.#notFoundSince = null;
     this.#reconnects = 0;
     this.#mediaRecoveries = 0;
   }
@@ -114,6 +136,8 @@ export class RecoveryPolicy {
         return { action: 'give-up', code: 'manifest-unavailable' };
       case 'manifest':
       case 'playlist':
+        // Unauthorised, forbidden or gone: a wrong `src` (or one not for this page), never "not started yet".
+        if (trouble.status !== undefined && REFUSED_STATUSES.includes(trouble.status)) return { action: 'give-up', code: 'manifest-unavailable' };
         // Before the first segment, a missing playlist means the show has not started (or the
         // encoder is not publishing yet); after it, the stream dropped out.
         if (!this.#started) return { action: 'wait-for-stream' };

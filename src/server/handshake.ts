@@ -1,6 +1,9 @@
-// Who is connecting: checked once per connection in socket.io's middleware. A refusal here
-// reaches the client as `connect_error` with `data: { code, message }` and socket.io-client does
-// not retry it by itself (the widget shows why instead of hammering the server).
+// Who is connecting: checked in socket.io's middleware for every new session. A session recovered
+// within `recoverySeconds` skips it (`skipMiddlewares`) and keeps the data it was given; that is
+// why the client sends `auth:token` / `profile:name` again after a recovered connect when they
+// changed while it was offline. A refusal here reaches the client as `connect_error` with
+// `data: { code, message }`, and socket.io-client does not retry it by itself (the widget shows
+// why instead of hammering the server).
 import { PROTOCOL_LIMITS, PROTOCOL_VERSION, type Author } from '../live/protocol.js';
 import type { SocketData } from './feature.js';
 import type { ResolvedOptions } from './options.js';

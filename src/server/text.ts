@@ -8,12 +8,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\
 const MARK_TOWERS = /(\p{M}{3})\p{M}+/gu;
 const SPACES = /\s+/gu;
 
-/** Counts characters as a person does (code points), not UTF-16 units. */
-export function textLength(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
-}
+export { textLength } from '../internal/text.js';
 
 /** Normalises a chat message or a display name to one clean line. */
 export function cleanText(raw: string): string {

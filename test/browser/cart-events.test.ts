@@ -14,7 +14,7 @@ const variant = product!.variants[0]!;
 const nl = { language: 'nl', tag: 'nl-NL' } as const;
 
 /** The merchant's page: a tiny cart answering vitrine-cart-request events. */
-function merchantCart(options: { answerAdds?: 'now' | 'never' | 'apply-then-never'; answerGets?: boolean } = {}) {
+function merchantCart(options: { answerAdds?: 'now' | 'never' | 'apply-then-never' | 'apply-one-then-never'; answerGets?: boolean } = {}) {
   const lines: { key: string; variantId: string; quantity: number; properties: Record<string, string> }[] = [];
   const seen: VitrineCartRequestDetail[] = [];
   const cart = (): Cart => ({ itemCount: lines.reduce((sum, line) => sum + line.quantity, 0), lines: lines.map((line) => ({ ...line, productId: 'mug', title: 'Mug' })) });
@@ -31,8 +31,8 @@ function merchantCart(options: { answerAdds?: 'now' | 'never' | 'apply-then-neve
     event.preventDefault();
     const mode = options.answerAdds ?? 'now';
     if (mode === 'never') return;
-    lines.push({ key: String(lines.length + 1), variantId: detail.line.variant.id, quantity: detail.line.quantity, properties: { ...detail.line.properties } });
-    if (mode === 'apply-then-never') return;
+    lines.push({ key: String(lines.length + 1), variantId: detail.line.variant.id, quantity: mode === 'apply-one-then-never' ? 1 : detail.line.quantity, properties: { ...detail.line.properties } });
+    if (mode === 'apply-then-never' || mode === 'apply-one-then-never') return;
     // Answer asynchronously, as a real backend call would.
     setTimeout(() => detail.respond({ quantityAdded: detail.line.quantity, cart: cart() }), 5);
   };
@@ -130,6 +130,68 @@ describe('cart="events"', () => {
     expect(outcome).to.deep.equal({ status: 'added', quantityAdded: 2 });
     expect(merchant.seen.filter((detail) => detail.action === 'add')).to.have.length(1);
     expect(merchant.lines).to.have.length(1);
+  });
+
+  it('part of an add found in the cart after a lost answer is "unconfirmed", not "all we had in stock"', async () => {
+    const merchant = merchantCart({ answerAdds: 'apply-one-then-never' });
+    cleanups.push(merchant.stop);
+    const outcome = await session(1500).add(product!, variant, 3);
+    expect(outcome.status === 'partial' && outcome.quantityAdded).to.equal(1);
+    if (outcome.status !== 'partial') return;
+    expect(outcome.error.code).to.equal('unconfirmed');
+    expect(outcome.error.maybeApplied).to.equal(true);
+    expect(cartErrorMessage(outcome.error, await cartText({ language: 'en', tag: 'en' }))).to.not.contain('stock');
+    expect(merchant.seen.filter((detail) => detail.action === 'add')).to.have.length(1);
+  });
+
+  it('an open or checkout the page takes but never answers is done: no navigation behind its back', async () => {
+    const actions: string[] = [];
+    const listener = (event: CustomEvent<VitrineCartRequestDetail>) => {
+      const detail = event.detail;
+      actions.push(detail.action);
+      event.preventDefault();
+      if (detail.action === 'get') detail.respond({ itemCount: 0, lines: [], cartUrl: 'https://shop.example/cart', checkoutUrl: 'https://shop.example/checkout' });
+      // open / checkout: the page shows its own drawer and never calls respond().
+    };
+    document.addEventListener('vitrine-cart-request', listener);
+    cleanups.push(() => document.removeEventListener('vitrine-cart-request', listener));
+    const visited: string[] = [];
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      const created = new CartSession(new EventsCartAdapter(host, { timeoutMs: 300 }), { host, attribution: {}, navigate: (url) => visited.push(url) });
+      cleanups.push(() => created.disconnect());
+      await created.openCart();
+      await created.checkout();
+    } finally {
+      console.warn = original;
+    }
+    expect(actions.filter((action) => action === 'open' || action === 'checkout')).to.deep.equal(['open', 'checkout']);
+    expect(visited).to.deep.equal([]);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('an open the page rejects goes to the cart URL instead', async () => {
+    const listener = (event: CustomEvent<VitrineCartRequestDetail>) => {
+      const detail = event.detail;
+      event.preventDefault();
+      if (detail.action === 'get') detail.respond({ itemCount: 0, lines: [], cartUrl: 'https://shop.example/cart' });
+      else if (detail.action === 'open') setTimeout(() => detail.reject({ code: 'unknown', message: 'no drawer on this page' }), 5);
+    };
+    document.addEventListener('vitrine-cart-request', listener);
+    cleanups.push(() => document.removeEventListener('vitrine-cart-request', listener));
+    const visited: string[] = [];
+    const original = console.warn;
+    console.warn = () => {};
+    try {
+      const created = new CartSession(new EventsCartAdapter(host, { timeoutMs: 2000 }), { host, attribution: {}, navigate: (url) => visited.push(url) });
+      cleanups.push(() => created.disconnect());
+      await created.openCart();
+    } finally {
+      console.warn = original;
+    }
+    expect(visited).to.deep.equal(['https://shop.example/cart']);
   });
 
   it('an add that never reached the page cart is sent once more with the same request id', async () => {

@@ -46,6 +46,23 @@ describe('<vitrine-chat>', () => {
     expect(root(chat).querySelector<HTMLInputElement>('[part="input"]')!.value).to.equal('');
   });
 
+  it('limits the draft to the live server’s length in characters, an emoji counting as one', async () => {
+    const show = freshShow();
+    const chat = await chatFor(show);
+    const input = root(chat).querySelector<HTMLInputElement>('[part="input"]')!;
+    // 200 emoji are 200 characters for the server, 400 UTF-16 units for a native maxlength.
+    expect(Number(input.getAttribute('maxlength'))).to.be.at.least(400);
+    input.value = '😀'.repeat(250);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await chat.updateComplete;
+    expect([...input.value].length).to.equal(200);
+    expect(input.value).to.equal('😀'.repeat(200));
+    root(chat).querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
+    await waitUntil(() => messageItems(chat).length === 1 && !messageItems(chat)[0]!.matches('[part~="pending"]'), 'sent');
+    expect(messageItems(chat)[0]!.matches('[part~="failed"]')).to.equal(false);
+    expect(messageTexts(chat)[0]).to.equal('😀'.repeat(200));
+  });
+
   it('asks an anonymous viewer for a display name before the first message', async () => {
     resetIdentity(null);
     const show = freshShow();

@@ -49,11 +49,14 @@ describe('<vitrine-show> with a live server', () => {
     await waitUntil(() => messageTexts(chat).includes('hello show'), 'message in the show chat');
 
     const toggle = show.shadowRoot!.querySelector<HTMLButtonElement>('[part="chat-toggle"]')!;
-    expect(toggle.getAttribute('aria-label')).to.equal('Hide chat');
+    // One label; the state is aria-pressed (a label that also flipped would say the opposite).
+    expect(toggle.getAttribute('aria-label')).to.equal('Chat');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     toggle.click();
     await view.updateComplete;
     expect(chat.hidden).to.equal(true);
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(toggle.getAttribute('aria-label')).to.equal('Chat');
   });
 
   it('gives two widgets on one page two connections that share nothing', async () => {

@@ -126,6 +126,49 @@ describe('<vitrine-player> failures', () => {
     }
   });
 
+  for (const status of [401, 403]) {
+    it(`gives up on a manifest that answers ${status} (a wrong src), with one warning naming src`, async function () {
+      this.timeout(30_000);
+      const name = streamName(`refused-${status}`);
+      await control(name, { manifestStatus: status });
+      const warnings = captureWarnings();
+      try {
+        const errors = record<VitrineErrorDetail>(document, 'vitrine-error');
+        const player = await mountPlayer({ src: liveSrc(name), autoplay: true });
+        await waitForState(player, 'error', 20_000);
+        await player.updateComplete;
+        expect(errors.map((e) => [e.detail.code, e.detail.fatal])).to.deep.equal([['manifest-unavailable', true]]);
+        expect(part(player, 'status')!.textContent).to.not.contain('Starting soon');
+        expect(part(player, 'retry-button'), 'a retry button').to.not.equal(null);
+        const named = warnings.messages.filter((m) => m.includes(`attribute "src" ("${new URL(liveSrc(name), location.href).href}") could not be played`));
+        expect(named, warnings.messages.join('\n')).to.have.length(1);
+      } finally {
+        warnings.restore();
+        await control(name, { manifestStatus: 0 });
+      }
+    });
+  }
+
+  it('stops waiting for a show when its manifest turns from 404 to 410 (gone), with one warning naming src', async function () {
+    this.timeout(40_000);
+    const name = streamName('gone');
+    await control(name, { offline: true });
+    const warnings = captureWarnings();
+    try {
+      const player = await mountPlayer({ src: liveSrc(name), autoplay: true });
+      await waitForState(player, 'starting-soon');
+      // A 404 that has not lasted a minute is "not started yet": no warning.
+      expect(warnings.messages.filter((m) => m.includes('attribute "src"'))).to.deep.equal([]);
+      await control(name, { manifestStatus: 410 });
+      await waitForState(player, 'error', 30_000);
+      const named = warnings.messages.filter((m) => m.includes(`attribute "src" ("${new URL(liveSrc(name), location.href).href}") could not be played: the manifest answered 410`));
+      expect(named, warnings.messages.join('\n')).to.have.length(1);
+    } finally {
+      warnings.restore();
+      await control(name, { manifestStatus: 0 });
+    }
+  });
+
   it('warns about an invalid src, engine or live-offset, naming the attribute and what is accepted', async () => {
     const warnings = captureWarnings();
     try {

@@ -179,7 +179,8 @@ describe('<vitrine-show layout="vertical">', () => {
     toggle.click();
     await widget.show.view!.updateComplete;
     expect(chat.hidden).to.equal(true);
-    expect(toggle.getAttribute('aria-label')).to.equal('Show chat');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(toggle.getAttribute('aria-label')).to.equal('Chat');
   });
 });
 

@@ -1,6 +1,6 @@
 // The widget's LiveConnection (the same code the browser runs) against a real server: sending
 // at least once and showing exactly once, a dropped line, a server restart, refusals.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveConnection } from '../../src/live/connection.js';
 import { viewerIdentity, type IdentityStorage } from '../../src/live/identity.js';
 import type { LiveServer } from '../../src/server/index.js';
@@ -127,6 +127,99 @@ describe('LiveConnection', () => {
     await waitFor(() => ben.store.messages.get().some((m) => m.text === 'hello again'), { what: 'delivered' });
     expect(ben.store.messages.get().find((m) => m.text === 'hello again')?.author.name).toBe('Annabel');
     expect(await carl.request('chat:settings', { slowModeSeconds: 0 })).toMatchObject({ ok: true });
+  });
+
+  it('connects when connect() follows close() during the first load, with its listeners', async () => {
+    const live = await server();
+    const anna = connection(live.url!, 'conn-reopen-load', { name: 'Anna' });
+    const heard: string[] = [];
+    anna.on('chat:message', (message) => heard.push(message.text));
+    const first = anna.connect();
+    anna.close(); // while socket.io-client is still loading
+    await first;
+    expect(statusOf(anna)).toBe('offline');
+    expect(live.io.of('/').sockets.size).toBe(0);
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'connected after a close during the load' });
+    const ben = connection(live.url!, 'conn-reopen-load', { name: 'Ben' });
+    await ben.connect();
+    await waitFor(() => statusOf(ben) === 'connected', { what: 'ben connected' });
+    ben.send('still listening?');
+    await waitFor(() => texts(anna).includes('still listening?') && heard.includes('still listening?'), { what: 'message reached the store and the listener' });
+    expect(heard).toEqual(['still listening?']);
+  });
+
+  it('connects again after close(), following the browser\'s online/offline events again', async () => {
+    // Node has no window events: a stand-in EventTarget records what is listened to.
+    const target = new EventTarget();
+    const listening = new Map<string, Set<unknown>>();
+    const scope = globalThis as unknown as { addEventListener?: unknown; removeEventListener?: unknown };
+    const saved = { add: scope.addEventListener, remove: scope.removeEventListener };
+    scope.addEventListener = (type: string, listener: EventListener) => {
+      if (!listening.has(type)) listening.set(type, new Set());
+      listening.get(type)!.add(listener);
+      target.addEventListener(type, listener);
+    };
+    scope.removeEventListener = (type: string, listener: EventListener) => {
+      listening.get(type)?.delete(listener);
+      target.removeEventListener(type, listener);
+    };
+    cleanups.push(() => {
+      scope.addEventListener = saved.add;
+      scope.removeEventListener = saved.remove;
+    });
+    const live = await server();
+    const anna = connection(live.url!, 'conn-reopen', { name: 'Anna' });
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'connected' });
+    expect(listening.get('online')?.size).toBe(1);
+    anna.close();
+    expect(statusOf(anna)).toBe('offline');
+    expect(listening.get('online')?.size).toBe(0);
+    await waitFor(() => live.io.of('/').sockets.size === 0, { what: 'server saw the close' });
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'connected again' });
+    expect(listening.get('online')?.size).toBe(1);
+    expect(live.io.of('/').sockets.size).toBe(1);
+  });
+
+  it('drops server events of the wrong shape with one warning each, and never throws from a listener', async () => {
+    const warnings: string[] = [];
+    const spy = vi.spyOn(console, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
+    cleanups.push(() => spy.mockRestore());
+    const live = await server();
+    const anna = connection(live.url!, 'conn-shapes', { name: 'Anna' });
+    anna.on('viewers', () => {
+      throw new Error('a feature listener that throws');
+    });
+    await anna.connect();
+    await waitFor(() => statusOf(anna) === 'connected', { what: 'connected' });
+    const io = live.io as unknown as { emit(event: string, ...args: unknown[]): void };
+    const good = { id: '1-0', clientId: 'c-1', text: 'fine', sentAt: Date.now(), question: false, author: { id: 'a_x', name: 'Ben', role: 'viewer' } };
+    // A server of another version, twice each: the page hears nothing, the console once per event.
+    for (let round = 0; round < 2; round++) {
+      io.emit('chat:message', { text: 'no id, no author' });
+      io.emit('chat:message', null);
+      io.emit('chat:messages', { messages: [good, { id: 5 }] });
+      io.emit('chat:deleted', { ids: 'all' });
+      io.emit('viewers', { count: 'lots' });
+      io.emit('chat:settings', 'strict');
+      io.emit('reactions', {});
+    }
+    io.emit('chat:message', { ...good, id: '2-0', clientId: 'c-2', text: 'after the junk' });
+    await waitFor(() => texts(anna).includes('after the junk'), { what: 'a good message after the junk' });
+    expect(texts(anna)).toEqual(['after the junk']);
+    expect(anna.store.viewers.get()).toBeTypeOf('number');
+    expect(anna.store.settings.get()).toMatchObject({ maxLength: expect.any(Number) });
+    const about = (event: string) => warnings.filter((w) => w.includes(`"${event}" event that is not`));
+    for (const event of ['chat:message', 'chat:messages', 'chat:deleted', 'viewers', 'chat:settings', 'reactions']) {
+      expect(about(event), event).toHaveLength(1);
+    }
+    // The throwing feature listener: a warning naming the event, and the connection lives on.
+    io.emit('viewers', { count: 7 });
+    await waitFor(() => anna.store.viewers.get() === 7, { what: 'valid viewers applied' });
+    await waitFor(() => warnings.some((w) => w.includes('handling the live server\'s "viewers" event failed')), { what: 'listener failure warned' });
+    expect(statusOf(anna)).toBe('connected');
   });
 
   it('setToken(null) signs out: a fresh session as an anonymous viewer, staff actions refused', async () => {

@@ -10,11 +10,15 @@ const fr = await cartText({ language: 'fr', tag: 'fr-FR' });
 describe('cart messages', () => {
   it('says what happened for every error code, in the widget locale', () => {
     expect(cartErrorMessage(new CartError('out_of_stock', 'x'), en)).toBe('Sorry, this is sold out.');
-    expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 1 }), fr)).toBe('Seul 1 article a pu être ajouté : c’était tout notre stock.');
+    expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 1 }), fr)).toBe('Seul 1 article a pu être ajouté\u202F: c’était tout notre stock.');
     expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { quantityAdded: 3 }), nl)).toBe('Er konden er maar 3 worden toegevoegd: meer hadden we niet op voorraad.');
     expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { available: 2 }), en)).toBe('Only 2 left in stock.');
     expect(cartErrorMessage(new CartError('insufficient_stock', 'x', { available: 0 }), en)).toBe('Sorry, this is sold out.');
     expect(cartErrorMessage(new CartError('insufficient_stock', 'x'), en)).toBe('Not enough in stock to add that many.');
+    // Part of an add whose answer was lost: not a stock answer, so never "all we had in stock".
+    expect(cartErrorMessage(new CartError('unconfirmed', 'x', { quantityAdded: 2, maybeApplied: true }), en)).toBe('2 were added; we could not confirm the rest. Check your cart before trying again.');
+    expect(cartErrorMessage(new CartError('unconfirmed', 'x', { quantityAdded: 1, maybeApplied: true }), nl)).toBe('Er is er 1 toegevoegd; de rest konden we niet bevestigen. Kijk in je winkelwagen voordat je het opnieuw probeert.');
+    expect(cartErrorMessage(new CartError('unconfirmed', 'x'), en)).toBe('We could not confirm the add. Check your cart before trying again.');
     expect(cartErrorMessage(new CartError('quantity_limit', 'x'), nl)).toBe('Je hebt al het maximale aantal van dit artikel in je winkelwagen.');
     expect(cartErrorMessage(new CartError('not_found', 'x'), fr)).toBe('Ce produit n’est plus disponible.');
     expect(cartErrorMessage(new CartError('unauthorized', 'x'), en)).toBe('Your session has expired. Reload the page and try again.');

@@ -81,6 +81,13 @@ describe('simulated live HLS', () => {
     expect(await master.text()).toContain('SUBTITLES="subs"');
   });
 
+  it('answers the master playlist with a status of choice (a wrong or expired URL)', async () => {
+    await control('routes-status', { manifestStatus: 403 });
+    expect((await fetch(`${base}/hls/live/routes-status/master.m3u8`)).status).toBe(403);
+    await control('routes-status', { manifestStatus: 0 });
+    expect((await fetch(`${base}/hls/live/routes-status/master.m3u8`)).status).toBe(200);
+  });
+
   it('fails, corrupts and restores segments on demand', async () => {
     const info = await control('routes-c', { segments: 'fail' });
     const url = `${base}/hls/live/routes-c/720p/k${info.window!.last}.m4s`;

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/catalogs/en.js';
+import fr from '../../src/i18n/catalogs/fr.js';
+import staffFr from '../../src/i18n/catalogs/staff-fr.js';
 import { formatDuration } from '../../src/i18n/format.js';
 import { LANGUAGES, resolveLocale } from '../../src/i18n/locale.js';
 import { loadMessages, type Messages } from '../../src/i18n/messages.js';
 import { showMessages } from '../../src/i18n/show.js';
 import { defineMessages, translator } from '../../src/i18n/translate.js';
+import { clipText, textLength } from '../../src/internal/text.js';
 
 const messages = defineMessages(
   { left: { one: 'Only {count} left', other: 'Only {count} left!' }, hi: 'Hello {name}' },
@@ -61,15 +64,48 @@ describe('catalogs', () => {
     }
   });
 
+  // "Chat" is the Dutch and French word too.
+  const SAME_WORD = new Set(['chatToggle']);
+
   it('Dutch and French are really translated (few strings are the same as in English)', async () => {
     for (const language of ['nl', 'fr'] as const) {
       const messages = await loadMessages(language);
       for (const area of Object.keys(en) as (keyof Messages)[]) {
         const english = en[area] as Record<string, unknown>;
-        const same = Object.keys(english).filter((key) => JSON.stringify((messages[area] as Record<string, unknown>)[key]) === JSON.stringify(english[key]));
+        const same = Object.keys(english).filter((key) => !SAME_WORD.has(key) && JSON.stringify((messages[area] as Record<string, unknown>)[key]) === JSON.stringify(english[key]));
         expect(same.length, `${language} ${area} untranslated: ${same.join(', ')}`).toBeLessThanOrEqual(2);
       }
     }
+  });
+});
+
+describe('French typography', () => {
+  /** Every string of a catalog, whatever its nesting (areas, plural forms). */
+  const strings = (value: unknown, path: string): [string, string][] =>
+    typeof value === 'string' ? [[path, value]] : Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => strings(inner, `${path}.${key}`));
+
+  it('puts a narrow no-break space (U+202F) before : ; ! ? in every French string, so they never wrap alone', () => {
+    const all = [...strings(fr, 'fr'), ...strings(staffFr, 'staff-fr'), ...strings(showMessages.fr, 'show.fr')];
+    expect(all.length).toBeGreaterThan(100);
+    const marks = all.filter(([, text]) => /[:;!?]/.test(text));
+    expect(marks.length).toBeGreaterThan(10);
+    for (const [path, text] of marks) {
+      for (const match of text.matchAll(/[:;!?]/g)) {
+        expect(text[match.index - 1], `${path}: ${JSON.stringify(text)}`).toBe('\u202F');
+      }
+    }
+  });
+});
+
+describe('chat text length', () => {
+  it('counts and cuts code points like the live server, never splitting an emoji', () => {
+    expect(textLength('a😀b')).toBe(3);
+    expect('a😀b'.length).toBe(4);
+    expect(clipText('a😀b😀', 2)).toBe('a😀');
+    expect(clipText('😀😀😀', 2)).toBe('😀😀');
+    expect(clipText('abc', 3)).toBe('abc');
+    expect(clipText('😀'.repeat(200), 200)).toBe('😀'.repeat(200));
+    expect(textLength(clipText('😀'.repeat(250), 200))).toBe(200);
   });
 });
 

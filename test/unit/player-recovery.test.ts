@@ -25,6 +25,28 @@ describe('RecoveryPolicy', () => {
     expect(subject.decide(fatal('manifest', 0))).toEqual({ action: 'wait-for-stream' });
   });
 
+  it('gives up at once on 401, 403 and 410: a wrong or expired src, not a show that has not started', () => {
+    for (const status of [401, 403, 410]) {
+      const { subject } = policy();
+      expect(subject.decide(fatal('manifest', status))).toEqual({ action: 'give-up', code: 'manifest-unavailable' });
+      expect(subject.decide(fatal('playlist', status))).toEqual({ action: 'give-up', code: 'manifest-unavailable' });
+    }
+  });
+
+  it('says once that a 404 has lasted a minute, counting from the first 404 since data flowed', () => {
+    const { subject, advance } = policy();
+    expect(subject.notFound()).toBe(false);
+    advance(59_000);
+    expect(subject.notFound()).toBe(false);
+    advance(1_000);
+    expect(subject.notFound()).toBe(true);
+    advance(30_000);
+    expect(subject.notFound()).toBe(false);
+    subject.flowing();
+    advance(1_000);
+    expect(subject.notFound()).toBe(false); // a new 404 starts the minute over
+  });
+
   it('reconnects with growing delays once the stream had started, then gives up', () => {
     const { subject } = policy({ maxReconnects: 4 });
     subject.flowing();

@@ -9,7 +9,10 @@ import { requestId } from '../request-id.js';
 // becomes a cancelable, bubbling `vitrine-cart-request` event; the page calls
 // `event.preventDefault()` to take it and answers with `detail.respond(...)` or
 // `detail.reject(...)`. Nobody taking it is an immediate error; an answer that never comes
-// times out into a `network` error (the session then checks the cart before any retry).
+// times out into a `network` error (the session then checks the cart before any retry), except
+// for `open` and `checkout`: taking those means the page shows its cart or checkout, so silence is
+// success (the widget never navigates away behind the page's back); only `reject()` sends the
+// shopper to the cart's `cartUrl` / `checkoutUrl` instead.
 
 export interface EventsCartOptions {
   /** How long to wait for an answer (default 10 s). */
@@ -43,7 +46,7 @@ export class EventsCartAdapter implements CartAdapter {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
   }
 
-  #request<R>(action: Action, fields: Record<string, unknown>, requestId: string, signal: AbortSignal | undefined): Promise<R> {
+  #request<R>(action: Action, fields: Record<string, unknown>, requestId: string, signal: AbortSignal | undefined, silenceIsDone = false): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       let settled = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -80,7 +83,12 @@ export class EventsCartAdapter implements CartAdapter {
         return;
       }
       timer = setTimeout(
-        () => finish(() => reject(new CartError('network', `The page took vitrine-cart-request "${action}" but did not answer within ${this.#timeoutMs} ms.`, { detail: 'timeout' }))),
+        () =>
+          finish(() =>
+            silenceIsDone
+              ? resolve(undefined as R)
+              : reject(new CartError('network', `The page took vitrine-cart-request "${action}" but did not answer within ${this.#timeoutMs} ms.`, { detail: 'timeout' })),
+          ),
         this.#timeoutMs,
       );
     });
@@ -108,11 +116,13 @@ export class EventsCartAdapter implements CartAdapter {
     return cart;
   }
 
+  /** A taken `open` is done once answered, or after `timeoutMs` without an answer; `reject()` falls back to `cartUrl`. */
   async openCart(): Promise<void> {
-    await this.#request<void>('open', {}, requestId(), undefined);
+    await this.#request<void>('open', {}, requestId(), undefined, true);
   }
 
+  /** As `openCart`, for `checkout` (fallback: `checkoutUrl`). */
   async checkout(): Promise<void> {
-    await this.#request<void>('checkout', {}, requestId(), undefined);
+    await this.#request<void>('checkout', {}, requestId(), undefined, true);
   }
 }

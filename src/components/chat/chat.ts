@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from '../../controllers/store.js';
 import { MessagesController } from '../../controllers/messages.js';
 import { emit } from '../../internal/emit.js';
+import { clipText, textLength } from '../../internal/text.js';
 import { LiveConnection } from '../../live/connection.js';
 import { compareMessageIds, isStaff, type LiveErrorCode } from '../../live/protocol.js';
 import { createLiveStore, type ChatEntry, type LiveStatus, type LiveStore } from '../../stores/live.js';
@@ -517,7 +518,7 @@ export class VitrineChat extends LitElement {
     }
     const settings = this.#settings.value;
     const max = settings?.maxLength ?? 200;
-    const left = max - [...this.draft].length;
+    const left = max - textLength(this.draft);
     return html`<form part="composer" class="composer" @submit=${this.#onSubmit}>
       ${settings && settings.slowModeSeconds > 0 ? html`<p class="hint">${t('slowMode', { seconds: settings.slowModeSeconds })}</p>` : nothing}
       <div class="row">
@@ -538,12 +539,19 @@ export class VitrineChat extends LitElement {
           type="text"
           enterkeyhint="send"
           autocomplete="off"
-          maxlength=${max}
+          maxlength=${max * 2}
           .value=${this.draft}
           placeholder=${t('placeholder')}
           aria-label=${t('inputLabel')}
           aria-describedby="counter"
-          @input=${(event: Event) => (this.draft = (event.target as HTMLInputElement).value)}
+          @input=${(event: Event) => {
+            // The server counts characters (code points); the native maxlength counts UTF-16 units
+            // (an emoji is two), so it only caps at twice the limit and the draft is cut here.
+            const field = event.target as HTMLInputElement;
+            const text = clipText(field.value, max);
+            if (text !== field.value) field.value = text;
+            this.draft = text;
+          }}
         />
         <span class=${classMap({ counter: true, shown: left <= 20 })} aria-hidden="true">${left}</span>
         <span id="counter" class="visually-hidden" aria-live=${left <= 10 ? 'polite' : 'off'}>${left <= 20 ? t('charactersLeft', { count: left }) : ''}</span>

@@ -84,8 +84,8 @@ export class ShowLive implements ReactiveController {
       part="chat-toggle"
       class="chat-toggle"
       aria-pressed=${String(open)}
-      aria-label=${open ? t('hideChat') : t('showChat')}
-      title=${open ? t('hideChat') : t('showChat')}
+      aria-label=${t('chatToggle')}
+      title=${t('chatToggle')}
       @click=${() => {
         this.#open = !open;
         this.view.requestUpdate();
