@@ -31,8 +31,8 @@ export const BUDGETS = {
 /**
  * Enforced ceilings where a budget is not met yet: lower them as the build shrinks, never raise
  * them for weight a feature can avoid. History: 100 KB (all files), 94 KB once the widget figure
- * existed, 97 KB after analytics (~2 KB), layouts (~0.9 KB) and the review fixes (~0.7 KB) landed:
- * measured 96350 B gzip (94.1 KB), rounded up plus 2 KB.
+ * existed, 97 KB after analytics (~2 KB), layouts (~0.9 KB) and the review fixes (~1.8 KB) landed:
+ * measured 97484 B gzip (95.2 KB), rounded up plus 1 KB.
  */
 export const CEILINGS = {
   widget: 97 * KB,
