@@ -70,7 +70,8 @@ adapter._encode = (packet, opts) => {
   const [event, body] = ((packet as { data?: unknown[] }).data ?? []) as [string, { text?: string; messages?: { text: string }[] }];
   const chat = event === 'chat:message' || event === 'chat:messages';
   current = { start: now(), cpu: process.cpuUsage(), texts: !chat ? [] : event === 'chat:message' ? [body.text ?? ''] : (body.messages ?? []).map((m) => m.text) };
-  return encode(packet, opts);
+  const encoded = encode(packet, opts);
+  return encoded;
 };
 adapter.apply = (opts, callback) => {
   const broadcasting = current;

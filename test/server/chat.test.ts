@@ -103,6 +103,24 @@ describe('chat', () => {
     }
   });
 
+  it('encodes a broadcast once, as one WebSocket frame buffer written to each socket', async () => {
+    const show = freshShow();
+    const anna = await viewer(show);
+    const seen = collectMessages(anna.socket);
+    const adapter = suite.live.io.of('/').adapter as unknown as { _encode(packet: unknown, options: { wsPreEncodedFrame?: Buffer[] }): unknown };
+    const options: { wsPreEncodedFrame?: Buffer[] } = {};
+    adapter._encode({ type: 2, nsp: '/', data: ['chat:message', { text: 'frame' }] }, options);
+    expect(options.wsPreEncodedFrame).toHaveLength(1);
+    // A text frame (FIN + opcode 1), unmasked, carrying the engine.io message packet.
+    const frame = options.wsPreEncodedFrame![0]!;
+    expect(frame[0]).toBe(0x81);
+    expect(frame.subarray(2).toString()).toBe('42["chat:message",{"text":"frame"}]');
+    // And viewers still read real broadcasts sent that way.
+    await request(anna.socket, 'chat:send', { clientId: 'frame-client-1', text: 'one write' });
+    await waitFor(() => seen.length === 1);
+    expect(seen[0]!.text).toBe('one write');
+  });
+
   it('keeps markup as text and removes control and direction-override characters', async () => {
     const show = freshShow();
     const anna = await viewer(show);
