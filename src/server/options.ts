@@ -28,21 +28,24 @@ export interface ChatLimits {
   /**
    * In a big room (`batchFrom` or more widgets on a node), a message sent while the room is quiet
    * goes at once and the ones that follow go out together: one write per viewer per batch instead
-   * of one per message (that write, a syscall per socket, is what fan-out costs: ~16 µs of CPU
-   * each, measured on the 2-core bench machine, so 80 ms for 5,000 viewers). This is the longest
-   * they wait. Default 100 ms; 0 sends each at once.
+   * of one per message (that write, a syscall per socket, is what fan-out costs: 9-11 µs of CPU
+   * each, two thirds of it in the kernel, on the 2-core bench machine, so 50-60 ms for 5,000
+   * viewers; without batching a 5,000-viewer room at 20 messages/s needs a whole core and its
+   * latency runs away). This is the longest they wait. Default 100 ms; 0 sends each at once.
    */
   readonly batchMs: number;
   /** Widgets on a node from which a room's messages are batched. Default 200. */
   readonly batchFrom: number;
   /**
-   * How long the following messages wait after a fan-out: `true` (default) as long as that
-   * fan-out took, at most `batchMs`; `false` always `batchMs` (the 0.1 behaviour). Adaptive keeps
-   * chat fan-out to at most about half of the node's time whatever the room size and machine: a
-   * room of a few hundred (a fan-out of a few ms) hardly waits, and a 5,000-viewer room, where a
-   * fan-out takes 80-100 ms, waits that long (a message then reaches its last viewer within about
-   * three fan-outs). A fixed shorter window saves latency only while the node is idle: with
-   * 5,000 viewers, 25 ms had the fan-out use all of a busy node's time and latency run away.
+   * How long the following messages wait after a fan-out: `false` (default) always `batchMs`;
+   * `true` as long as that fan-out took, at most `batchMs`, so chat fan-out takes up to about
+   * half of the node's time and a room of a few hundred hardly waits. Measured with 5,000 viewers
+   * at 20 messages/s on the 2-core bench machine (bench/live-fanout.bench.ts): one node, p99
+   * 196 ms adaptive vs 248 ms fixed, for 52 % vs 42 % CPU; but two nodes sharing those 2 cores
+   * with the clients, adaptive sent 17 batches/s instead of 10 and tipped the machine over (p99
+   * 8 s vs 213 ms). So the fixed window is the default, which bounds a room to about 10 writes
+   * per viewer per second whatever else runs on the machine; turn this on for nodes with a core
+   * to themselves.
    */
   readonly batchAdaptive: boolean;
 }
@@ -130,7 +133,7 @@ export const DEFAULT_CHAT: ChatLimits = {
   questionQueue: 100,
   batchMs: 100,
   batchFrom: 200,
-  batchAdaptive: true,
+  batchAdaptive: false,
 };
 
 export interface ResolvedOptions {

@@ -70,7 +70,7 @@ describe('chat', () => {
   });
 
   it('waits after a fan-out as long as it took (adaptive): a cheap room hardly waits, a costly one batches', async () => {
-    const live = await startLive({ chat: { batchMs: 60_000, batchFrom: 1 } });
+    const live = await startLive({ chat: { batchMs: 60_000, batchFrom: 1, batchAdaptive: true } });
     try {
       const show = freshShow();
       const host = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'host', show }) }));

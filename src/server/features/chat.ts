@@ -23,7 +23,7 @@ function checkRestriction(restriction: { until: number | null } | null): void {
  * by default) a message sent while the room is quiet goes at once; the ones that follow wait and go
  * together, so a busy show costs each viewer one write per batch rather than one per message (the
  * per-socket write is what dominates fan-out). How long they wait after a fan-out: as long as that
- * fan-out took (`batchAdaptive`, the default), at most `batchMs`; or always `batchMs`.
+ * fan-out took (`batchAdaptive`), at most `batchMs`; or always `batchMs` (the default).
  */
 function messageFanOut(context: LiveContext) {
   const shows = new Map<string, { queue: ChatMessage[]; timer: NodeJS.Timeout }>();
