@@ -259,7 +259,7 @@ describe('flash offers in step with the stream', () => {
   }
   const claimAs = (started: Started, who: string, offerId: string, quantity: number) =>
     as(server, started.id, 'viewer', 'offer:claim', { offerId, quantity, clientId: `claim-${who}-${Math.random().toString(36).slice(2, 10)}` }, who) as Promise<Ack<OfferClaim>>;
-  const stateText = (view: ShowView) => banner(view)?.querySelector('.state')?.textContent?.trim();
+  const stateText = (view: ShowView) => banner(view)?.querySelector('.offer-state')?.textContent?.trim();
 
   it('shows the banner at its moment, with the discount, units left live, a countdown, then sold out', async () => {
     const started = await startShow();
