@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -102,8 +102,14 @@ const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><
  * @cssproperty --vitrine-focus-color - Focus ring colour. Default the accent.
  */
 export class VitrineProductOverlay extends LitElement {
-  static readonly version = VERSION;
-  static override styles = overlayStyles;
+  // Static members are getters, not fields: with the class-field semantics Lit needs, a static
+  // field makes esbuild lower every #private member to WeakMap helpers for Safari < 16.4 (CDN build).
+  static get version(): string {
+    return VERSION;
+  }
+  static override get styles(): CSSResultGroup {
+    return overlayStyles;
+  }
 
   /** A page-modal dialog instead of a layer over its parent. */
   @property({ type: Boolean, reflect: true }) modal = false;

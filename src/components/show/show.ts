@@ -117,7 +117,11 @@ function playIcon(): SVGSVGElement {
  * @fires vitrine-checkout - The shopper went to the shop's checkout.
  */
 export class VitrineShow extends ElementBase {
-  static readonly version = VERSION;
+  // Static members are getters, not fields: with the class-field semantics Lit needs, a static
+  // field makes esbuild lower every #private member to WeakMap helpers for Safari < 16.4 (CDN build).
+  static get version(): string {
+    return VERSION;
+  }
   static get observedAttributes(): readonly string[] {
     return ATTRIBUTES;
   }
