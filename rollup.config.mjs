@@ -153,7 +153,7 @@ export default [
         esbuild({ target: CDN_TARGETS, tsconfig: 'tsconfig.json', define: cdnDefine }),
       ),
       // After transpiling (the tags are still named `css` and `html`), before minifying chunks.
-      minifyTemplates(),
+      minifyTemplates({ target: CDN_TARGETS }),
       // Chunk-level, so dependencies (nanostores reads process.env.NODE_ENV) get the defines too.
       minify({ target: CDN_TARGETS, legalComments: 'none', define: cdnDefine }),
       terserChunks(),
