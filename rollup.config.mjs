@@ -39,6 +39,10 @@ function cdnChunk(id) {
   if (language) return `i18n-${language[1]}`;
   if (/[\\/]node_modules[\\/]hls\.js[\\/]/.test(id)) return 'hls';
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|nanostores)[\\/]/.test(id)) return 'lit';
+  // Lit's controller for nanostores, used by every element: as a chunk of its own it was one tiny
+  // file more (it imports nothing but Lit and nanostores; a module that imports our own code
+  // would drag that code in here).
+  if (/[\\/]src[\\/]controllers[\\/]store\.ts$/.test(id)) return 'lit';
   if (/[\\/]node_modules[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]/.test(id)) return 'socket';
   return undefined;
 }
