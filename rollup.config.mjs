@@ -56,7 +56,9 @@ const isStaffModule = (id) => /\/src\/components\/studio\/|\.staff\.ts$/.test(id
  *  - `i18n-<language>` (manual chunks above): one language's text; a widget loads one;
  *  - `cart-<platform>` (a cart adapter) and `cart-<platform>-source` (a product source): one shop
  *    platform's code; a widget loads at most one platform's;
- *  - `staff-<name>`: a chunk made only of staff modules (`isStaffModule`); shoppers never load it.
+ *  - `staff-<name>`: a chunk made only of staff modules (`isStaffModule`); shoppers never load it;
+ *  - `live` and `commerce`: the shared chunks holding the live connection and the product model
+ *    (money, variants, prices) rather than the name of whichever of their modules rollup picks.
  * Naming (not manual chunks) leaves rollup's splitting alone: shared code stays shared.
  */
 function chunkName(chunk) {
@@ -66,6 +68,10 @@ function chunkName(chunk) {
   const source = /\/src\/commerce\/sources\/(shopify|woocommerce)\.ts$/.exec(facade);
   if (source) return `cart-${source[1]}-source`;
   if (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isStaffModule)) return `staff-${chunk.name.replace(/\.staff$/, '')}`;
+  // Shared chunks are named by rollup after one of their modules; say what they hold instead.
+  const holds = (path) => chunk.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(path));
+  if (!chunk.facadeModuleId && holds('/src/live/connection.ts')) return 'live';
+  if (!chunk.facadeModuleId && holds('/src/commerce/money.ts')) return 'commerce';
   return chunk.name;
 }
 
@@ -127,7 +133,13 @@ function ownSourcesOnly(plugin) {
 
 const cdnDefine = { ...define, 'process.env.NODE_ENV': '"production"' };
 
-/** Browsers the CDN build supports; newer syntax (private fields, class fields) ships as is. */
+/**
+ * Browsers the CDN build supports; newer syntax (private fields, class fields) ships as is.
+ * Static getters: Lit needs TypeScript's class-field semantics (`useDefineForClassFields: false`),
+ * under which esbuild turns static fields into assignments after the class for Safari < 16.4 (no
+ * static blocks) and then lowers every `#private` member of that class to WeakMap helpers (about
+ * 2 KB gzip over the elements). So elements declare `static get styles()` / `static get version()`.
+ */
 const CDN_TARGETS = ['chrome100', 'edge100', 'firefox100', 'safari15.4'];
 
 /** Marks the executable of the live server. */

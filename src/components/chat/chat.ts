@@ -68,8 +68,7 @@ const STICKY_PX = 48;
  * @cssproperty --vitrine-radius - Corner radius. Default `12px`.
  */
 export class VitrineChat extends LitElement {
-  // Static members are getters, not fields: with the class-field semantics Lit needs, a static
-  // field makes esbuild lower every #private member to WeakMap helpers for Safari < 16.4 (CDN build).
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
   static get version(): string {
     return VERSION;
   }

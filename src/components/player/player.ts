@@ -69,8 +69,7 @@ type PlayerText = MessageKey<'player'>;
  * @cssproperty --vitrine-font-family - Font of the controls. Default the system UI font.
  */
 export class VitrinePlayer extends LitElement {
-  // Static members are getters, not fields: with the class-field semantics Lit needs, a static
-  // field makes esbuild lower every #private member to WeakMap helpers for Safari < 16.4 (CDN build).
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
   static get version(): string {
     return VERSION;
   }

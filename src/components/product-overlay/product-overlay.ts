@@ -102,8 +102,7 @@ const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><
  * @cssproperty --vitrine-focus-color - Focus ring colour. Default the accent.
  */
 export class VitrineProductOverlay extends LitElement {
-  // Static members are getters, not fields: with the class-field semantics Lit needs, a static
-  // field makes esbuild lower every #private member to WeakMap helpers for Safari < 16.4 (CDN build).
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
   static get version(): string {
     return VERSION;
   }

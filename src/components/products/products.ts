@@ -85,8 +85,7 @@ export function loadOverlay(): Promise<unknown> {
  * @cssproperty --vitrine-products-background - Background behind the cards. Default transparent.
  */
 export class VitrineProducts extends LitElement {
-  // Static members are getters, not fields: with the class-field semantics Lit needs, a static
-  // field makes esbuild lower every #private member to WeakMap helpers for Safari < 16.4 (CDN build).
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
   static get version(): string {
     return VERSION;
   }

@@ -117,8 +117,7 @@ function playIcon(): SVGSVGElement {
  * @fires vitrine-checkout - The shopper went to the shop's checkout.
  */
 export class VitrineShow extends ElementBase {
-  // Static members are getters, not fields: with the class-field semantics Lit needs, a static
-  // field makes esbuild lower every #private member to WeakMap helpers for Safari < 16.4 (CDN build).
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
   static get version(): string {
     return VERSION;
   }
