@@ -54,7 +54,8 @@ const isStaffModule = (id) => /\/src\/components\/studio\/|\.staff\.ts$/.test(id
  * The name of a CDN chunk. Prefixes say who downloads a chunk, and `npm run size` reads them
  * (keep them when adding code):
  *  - `i18n-<language>` (manual chunks above): one language's text; a widget loads one;
- *  - `cart-<platform>` (a cart adapter) and `cart-<platform>-source` (a product source): one shop
+ *  - `cart-<platform>` (a cart adapter), `cart-<platform>-source` (a product source) and
+ *    `cart-<platform>-platform` (what both read, src/commerce/<platform>-platform.ts): one shop
  *    platform's code; a widget loads at most one platform's;
  *  - `staff-<name>`: a chunk made only of staff modules (`isStaffModule`); shoppers never load it;
  *  - `live` and `commerce`: the shared chunks holding the live connection and the product model
@@ -67,6 +68,8 @@ function chunkName(chunk) {
   if (adapter) return `cart-${adapter[1]}`;
   const source = /\/src\/commerce\/sources\/(shopify|woocommerce)\.ts$/.exec(facade);
   if (source) return `cart-${source[1]}-source`;
+  const platform = chunk.moduleIds.map((id) => /\/src\/commerce\/(shopify|woocommerce)-platform\.ts$/.exec(id.replaceAll('\\', '/'))).find(Boolean);
+  if (!chunk.facadeModuleId && platform && chunk.moduleIds.length === 1) return `cart-${platform[1]}-platform`;
   if (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isStaffModule)) return `staff-${chunk.name.replace(/\.staff$/, '')}`;
   // Shared chunks are named by rollup after one of their modules; say what they hold instead.
   const holds = (path) => chunk.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(path));
