@@ -14,7 +14,9 @@
 //  - all: every file of the build but hls.js (staff code and every language included), reported.
 // Exits 1 over the entry budget or the widget ceiling, or when a shopper chunk imports a staff
 // chunk statically. Needs `npm run build`.
-// Usage: node scripts/size.mjs [cdn-dir] [manifest]   (defaults dist/cdn, dist/cdn-build.json)
+// Usage: node scripts/size.mjs [cdn-dir] [manifest] [--sources [--top=N]]
+//   (defaults dist/cdn, dist/cdn-build.json); `--sources` adds, per chunk of the widget, the
+//   source files and packages its bytes come from (scripts/size-sources.mjs, from the source maps).
 // The end-to-end suite imports `measure` and `overBudget` to hold the same line in `npm test`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,10 +124,12 @@ export function overBudget(report) {
   return over;
 }
 
-function main() {
+async function main() {
+  const args = process.argv.slice(2);
+  const paths = args.filter((a) => !a.startsWith('--')).slice(0, 2);
   let report;
   try {
-    report = measure(...process.argv.slice(2, 4));
+    report = measure(...paths);
   } catch (error) {
     console.error(`size: ${error.message}`);
     process.exit(2);
@@ -144,6 +148,11 @@ function main() {
   console.log(row('widget: one shopper\'s show, hls.js aside', report.widget, `${check(report.widget.gzip, BUDGETS.widget)}; enforced: ${check(report.widget.gzip, CEILINGS.widget, 'ceiling')}`));
   console.log(row('all: every file but hls.js', report.all, 'reported (staff code, every language and platform)'));
   console.log(row('hls.js', report.hls, 'not budgeted; loaded only to play, never with native HLS'));
+  if (args.includes('--sources')) {
+    // Where each chunk's bytes come from (scripts/size-sources.mjs), before the verdict.
+    const { main: sources } = await import('./size-sources.mjs');
+    sources(args.filter((a) => a !== '--sources'));
+  }
   const over = overBudget(report);
   if (over.length > 0) {
     console.error(`\nsize: over budget: ${over.join('; ')}`);
@@ -151,4 +160,4 @@ function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();
