@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
@@ -85,8 +85,13 @@ export function loadOverlay(): Promise<unknown> {
  * @cssproperty --vitrine-products-background - Background behind the cards. Default transparent.
  */
 export class VitrineProducts extends LitElement {
-  static readonly version = VERSION;
-  static override styles = productsStyles;
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
+  static get version(): string {
+    return VERSION;
+  }
+  static override get styles(): CSSResultGroup {
+    return productsStyles;
+  }
 
   /** The `products` attribute: where products come from (the `products` property holds data instead). */
   @property({ attribute: 'products' }) source: string | null = null;

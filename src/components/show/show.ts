@@ -117,7 +117,10 @@ function playIcon(): SVGSVGElement {
  * @fires vitrine-checkout - The shopper went to the shop's checkout.
  */
 export class VitrineShow extends ElementBase {
-  static readonly version = VERSION;
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
+  static get version(): string {
+    return VERSION;
+  }
   static get observedAttributes(): readonly string[] {
     return ATTRIBUTES;
   }
