@@ -51,8 +51,8 @@ export const liveShow: Readonly<Record<string, string>> = {
  * player spans the page under 1020 px, and 7/12 of the 1240 px container above.
  */
 export const listingPoster = {
-  src: '/hls/vod/poster-960.webp',
-  srcset: '/hls/vod/poster-640.webp 640w, /hls/vod/poster-960.webp 960w, /hls/vod/poster-1280.webp 1280w',
+  src: '/hls/vod/poster-720.webp',
+  srcset: '/hls/vod/poster-720.webp 720w, /hls/vod/poster-960.webp 960w, /hls/vod/poster-1280.webp 1280w',
   sizes: '(max-width: 1020px) calc(100vw - 2rem), 700px',
   width: '1280',
   height: '720',

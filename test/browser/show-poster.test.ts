@@ -20,7 +20,7 @@ const frames = async (count = 2): Promise<void> => {
   for (let i = 0; i < count; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
 };
 
-function posterImage(src = '/hls/vod/poster-640.webp'): HTMLImageElement {
+function posterImage(src = '/hls/vod/poster-720.webp'): HTMLImageElement {
   const img = document.createElement('img');
   img.slot = 'poster';
   img.alt = '';
@@ -145,14 +145,14 @@ describe('<vitrine-show> slotted poster and the poster attribute', () => {
 
   it('once the widget loads, the player shows the source the browser chose, and the page keeps its element', async () => {
     const img = posterImage('/hls/vod/poster-960.webp');
-    img.srcset = '/hls/vod/poster-640.webp 640w, /hls/vod/poster-960.webp 960w';
+    img.srcset = '/hls/vod/poster-720.webp 720w, /hls/vod/poster-960.webp 960w';
     img.sizes = '300px';
     const show = await fixture<VitrineShow>(html`<div style="width: 300px"><vitrine-show loading="interaction" poster="/hls/vod/poster.jpg" src="/no-stream/master.m3u8">${img}</vitrine-show></div>`).then(
       (div) => div.querySelector('vitrine-show') as VitrineShow,
     );
     await img.decode();
     const chosen = img.currentSrc;
-    expect(chosen).to.match(/\/hls\/vod\/poster-(640|960)\.webp$/);
+    expect(chosen).to.match(/\/hls\/vod\/poster-(720|960)\.webp$/);
     const before = box(img);
     const view = (await show.load())!;
     await view.updateComplete;
