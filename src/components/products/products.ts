@@ -4,6 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CartAdapter } from '../../commerce/cart.js';
+import { currencyCode, prepareCurrencyFormats } from '../../commerce/money.js';
 import type { Product } from '../../commerce/product.js';
 import { CommerceController } from '../../controllers/commerce.js';
 import { StoreController } from '../../controllers/store.js';
@@ -429,6 +430,14 @@ export class VitrineProducts extends LitElement {
     else this.#toEnd = false;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The first currency formatter loads the browser's currency data: do it while the page is idle, not in the first render.
+    whenIdle(() => {
+      if (this.isConnected) prepareCurrencyFormats(this.#text.locale.tag, currencyCode(this.currency) ?? undefined);
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#impressions?.disconnect();
@@ -574,6 +583,11 @@ export class VitrineProducts extends LitElement {
     back.hidden = this.#atStart;
     forward.hidden = this.#atEnd && allRendered;
   }
+}
+
+function whenIdle(callback: () => void): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(callback, { timeout: 1000 });
+  else setTimeout(callback, 50);
 }
 
 function reducedMotion(): boolean {
