@@ -488,11 +488,15 @@ export class VitrineProducts extends LitElement {
     }
     this.#lastPinned = pinned;
     if (fresh === undefined || this.matches(':focus-within')) return;
-    const card = this.#cardAt(index);
+    const item = this.#cardAt(index)?.closest('li');
     const list = this.#list;
-    if (!card || !list) return;
-    const start = card.offsetLeft - list.offsetLeft - parseFloat(getComputedStyle(list).scrollPaddingInlineStart || '0');
-    list.scrollTo({ left: start, behavior: reducedMotion() ? 'auto' : 'smooth' });
+    if (!item || !list) return;
+    // From boxes, not offsetLeft: each item is its cards' offsetParent (content-visibility contains it).
+    const style = getComputedStyle(list);
+    const pad = parseFloat(style.scrollPaddingInlineStart || '0');
+    const [outer, inner] = [list.getBoundingClientRect(), item.getBoundingClientRect()];
+    const left = list.scrollLeft + (style.direction === 'rtl' ? inner.right - outer.right + pad : inner.left - outer.left - pad);
+    list.scrollTo({ left, behavior: reducedMotion() ? 'auto' : 'smooth' });
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
