@@ -165,7 +165,7 @@ export function productsFromData(data: unknown, options: { host: Element | null;
 const PROPERTY_SOURCE = 'the "products" property';
 
 /** Products the `products` property's setter normalises in the same task; the rest follow in short tasks. */
-const FIRST_PRODUCTS = 12;
+const FIRST_PRODUCTS = 8;
 
 function notAFeed(error: unknown): string {
   return `property "products" must be an array of products or { currency, products } (see schema/product-feed.schema.json): ${error instanceof Error ? error.message : String(error)}`;
