@@ -39,6 +39,10 @@ function cdnChunk(id) {
   if (language) return `i18n-${language[1]}`;
   if (/[\\/]node_modules[\\/]hls\.js[\\/]/.test(id)) return 'hls';
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element|nanostores)[\\/]/.test(id)) return 'lit';
+  // Lit's controller for nanostores, used by every element: as a chunk of its own it was one tiny
+  // file more (it imports nothing but Lit and nanostores; a module that imports our own code
+  // would drag that code in here).
+  if (/[\\/]src[\\/]controllers[\\/]store\.ts$/.test(id)) return 'lit';
   if (/[\\/]node_modules[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]/.test(id)) return 'socket';
   return undefined;
 }
@@ -50,9 +54,12 @@ const isStaffModule = (id) => /\/src\/components\/studio\/|\.staff\.ts$/.test(id
  * The name of a CDN chunk. Prefixes say who downloads a chunk, and `npm run size` reads them
  * (keep them when adding code):
  *  - `i18n-<language>` (manual chunks above): one language's text; a widget loads one;
- *  - `cart-<platform>` (a cart adapter) and `cart-<platform>-source` (a product source): one shop
+ *  - `cart-<platform>` (a cart adapter), `cart-<platform>-source` (a product source) and
+ *    `cart-<platform>-platform` (what both read, src/commerce/<platform>-platform.ts): one shop
  *    platform's code; a widget loads at most one platform's;
- *  - `staff-<name>`: a chunk made only of staff modules (`isStaffModule`); shoppers never load it.
+ *  - `staff-<name>`: a chunk made only of staff modules (`isStaffModule`); shoppers never load it;
+ *  - `live` and `commerce`: the shared chunks holding the live connection and the product model
+ *    (money, variants, prices) rather than the name of whichever of their modules rollup picks.
  * Naming (not manual chunks) leaves rollup's splitting alone: shared code stays shared.
  */
 function chunkName(chunk) {
@@ -61,7 +68,13 @@ function chunkName(chunk) {
   if (adapter) return `cart-${adapter[1]}`;
   const source = /\/src\/commerce\/sources\/(shopify|woocommerce)\.ts$/.exec(facade);
   if (source) return `cart-${source[1]}-source`;
+  const platform = chunk.moduleIds.map((id) => /\/src\/commerce\/(shopify|woocommerce)-platform\.ts$/.exec(id.replaceAll('\\', '/'))).find(Boolean);
+  if (!chunk.facadeModuleId && platform && chunk.moduleIds.length === 1) return `cart-${platform[1]}-platform`;
   if (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isStaffModule)) return `staff-${chunk.name.replace(/\.staff$/, '')}`;
+  // Shared chunks are named by rollup after one of their modules; say what they hold instead.
+  const holds = (path) => chunk.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(path));
+  if (!chunk.facadeModuleId && holds('/src/live/connection.ts')) return 'live';
+  if (!chunk.facadeModuleId && holds('/src/commerce/money.ts')) return 'commerce';
   return chunk.name;
 }
 
@@ -123,7 +136,13 @@ function ownSourcesOnly(plugin) {
 
 const cdnDefine = { ...define, 'process.env.NODE_ENV': '"production"' };
 
-/** Browsers the CDN build supports; newer syntax (private fields, class fields) ships as is. */
+/**
+ * Browsers the CDN build supports; newer syntax (private fields, class fields) ships as is.
+ * Static getters: Lit needs TypeScript's class-field semantics (`useDefineForClassFields: false`),
+ * under which esbuild turns static fields into assignments after the class for Safari < 16.4 (no
+ * static blocks) and then lowers every `#private` member of that class to WeakMap helpers (about
+ * 2 KB gzip over the elements). So elements declare `static get styles()` / `static get version()`.
+ */
 const CDN_TARGETS = ['chrome100', 'edge100', 'firefox100', 'safari15.4'];
 
 /** Marks the executable of the live server. */
@@ -153,7 +172,7 @@ export default [
         esbuild({ target: CDN_TARGETS, tsconfig: 'tsconfig.json', define: cdnDefine }),
       ),
       // After transpiling (the tags are still named `css` and `html`), before minifying chunks.
-      minifyTemplates(),
+      minifyTemplates({ target: CDN_TARGETS }),
       // Chunk-level, so dependencies (nanostores reads process.env.NODE_ENV) get the defines too.
       minify({ target: CDN_TARGETS, legalComments: 'none', define: cdnDefine }),
       terserChunks(),
@@ -164,7 +183,9 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
+      // Six hash characters (36 bits) are plenty to bust caches; every import between chunks names
+      // the file, so shorter names are fewer bytes (~180 B gzip over the widget).
+      chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash:6].js`,
       manualChunks: cdnChunk,
       sourcemap: true,
     },

@@ -1,8 +1,9 @@
 // A tiny request pipeline for the demo server and the test servers: each route handles a request
 // or passes (returns false). No framework, so tests start servers in milliseconds.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 
@@ -30,6 +31,34 @@ export function contentType(path: string): string {
   return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** Text worth compressing (media is compressed already; HLS playlists are left as they are). */
+const COMPRESSIBLE = /^(text\/(html|css|javascript|plain)|application\/json|image\/svg\+xml)/;
+
+/**
+ * True when a response of `type` goes out gzipped: the client accepts gzip and it is text. Every
+ * shop platform and CDN compresses text, so the demo does too (what the benchmarks measure is
+ * then what a shopper's browser downloads).
+ */
+function gzipped(req: IncomingMessage, type: string): boolean {
+  return COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+}
+
+/** Sends `body` with `headers`, gzipped when the client accepts it and it is text. */
+export function sendText(res: ServerResponse, status: number, headers: Record<string, string | number>, body: string | Buffer): void {
+  const type = String(headers['content-type'] ?? '');
+  if (!gzipped(res.req, type)) {
+    res.writeHead(status, headers);
+    res.end(body);
+    return;
+  }
+  const zipped = gzipSync(body, { level: 9 });
+  res.writeHead(status, { ...headers, 'content-encoding': 'gzip', 'content-length': zipped.length, vary: 'accept-encoding' });
+  res.end(res.req.method === 'HEAD' ? undefined : zipped);
+}
+
+/** Gzipped static files, made once per file version. */
+const zippedFiles = new Map<string, { readonly version: string; readonly body: Buffer }>();
+
 /** Serves files under `root` at URL prefix `prefix` (no directory listing, no escaping root). */
 export function staticFiles(prefix: string, root: string, headers: Record<string, string> = {}): Route {
   const base = resolve(root);
@@ -41,14 +70,28 @@ export function staticFiles(prefix: string, root: string, headers: Record<string
     const file = normalize(join(base, relative));
     if (file !== base && !file.startsWith(base + sep)) return false;
     let size: number;
+    let version: string;
     try {
       const stat = statSync(file);
       if (!stat.isFile()) return false;
       size = stat.size;
+      version = `${stat.size}:${stat.mtimeMs}`;
     } catch {
       return false;
     }
-    res.writeHead(200, { 'content-type': contentType(file), 'content-length': size, 'cache-control': 'no-cache', ...headers });
+    const type = contentType(file);
+    if (gzipped(req, type)) {
+      let zipped = zippedFiles.get(file);
+      if (zipped?.version !== version) {
+        zipped = { version, body: gzipSync(readFileSync(file), { level: 9 }) };
+        zippedFiles.set(file, zipped);
+      }
+      const compressed = { 'content-encoding': 'gzip', 'content-length': zipped.body.length, vary: 'accept-encoding' };
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...headers, ...compressed });
+      res.end(req.method === 'HEAD' ? undefined : zipped.body);
+      return true;
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': size, 'cache-control': 'no-cache', ...headers });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
     return true;

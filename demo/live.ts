@@ -25,6 +25,8 @@ export async function attachLive(http: Server, secret: string = demoSecret()): P
     server: http,
     secret,
     origins: process.env['VITRINE_ORIGINS'] ? undefined : '*',
+    // The demo runs one show: other ids are refused at the handshake (`not_found`).
+    allowShow: (show) => show === DEMO_SHOW,
   });
   const hostToken = await server.mintToken({ role: 'host', show: DEMO_SHOW, name: 'Studio host', sub: 'demo-host' });
   return { server, show: DEMO_SHOW, hostToken, close: () => server.close() };

@@ -44,6 +44,20 @@ export const liveShow: Readonly<Record<string, string>> = {
   show: DEMO_SHOW,
 };
 
+/**
+ * The listing's poster for its <vitrine-show>, as page markup (`<img slot="poster">`): the browser
+ * finds it in the HTML and paints it with the page's own content, and picks the width the screen
+ * needs (WebP files made by scripts/make-media.sh). `sizes` follows the listing's layout: the
+ * player spans the page under 1020 px, and 7/12 of the 1240 px container above.
+ */
+export const listingPoster = {
+  src: '/hls/vod/poster-720.webp',
+  srcset: '/hls/vod/poster-720.webp 720w, /hls/vod/poster-960.webp 960w, /hls/vod/poster-1280.webp 1280w',
+  sizes: '(max-width: 1020px) calc(100vw - 2rem), 700px',
+  width: '1280',
+  height: '720',
+} as const;
+
 /** What a product card shows: the lowest available price, its compare-at price, stock. */
 export function priceRange(p: DemoProduct): { price: number; compareAtPrice: number | null; available: boolean; stock: number | null } {
   const inStock = p.variants.filter((v) => v.stock === null || v.stock > 0);

@@ -1,7 +1,7 @@
 // The product listing page: header, the "Live now" section with <vitrine-show>, the product grid
 // (filtered by collection or search), a row of shop promises and the footer.
 import type { DemoProduct, DemoShop } from '../shopify/index.js';
-import { badges, collections, priceRange, shop } from './data.js';
+import { badges, collections, listingPoster, liveShow, priceRange, shop } from './data.js';
 import { attributes, html, type SafeHtml } from './html.js';
 import { documentHtml, siteFooter, siteHeader, vitrineScript, type EmbedScript } from './layout.js';
 
@@ -70,6 +70,12 @@ export function renderListing(options: ListingOptions): string {
     ? `Results for “${query}”`
     : (collections.find((c) => c.handle === collection)?.title ?? 'Shop the collection');
   const count = shown.length === 1 ? '1 product' : `${shown.length} products`;
+  // The poster is page markup (`<img slot="poster">`): painted from the HTML with the page's own
+  // content, before Vitrine's script runs, at the width the screen needs. It replaces `poster`.
+  const { poster, ...showAttributes } = options.show;
+  const showPoster = poster
+    ? html`<img slot="poster"${attributes({ ...(poster === liveShow.poster ? listingPoster : { src: poster }), alt: '', fetchpriority: 'high' })} />`
+    : '';
   const body = html`${siteHeader({ query, collection, cartCount: options.cartCount })}
 <main id="main">
   <section id="live" class="live" aria-labelledby="live-heading">
@@ -87,7 +93,7 @@ export function renderListing(options: ListingOptions): string {
       ${
         widget
           ? html`<div class="live-player">
-        <vitrine-show${attributes(options.show)}></vitrine-show>
+        <vitrine-show${attributes(showAttributes)}>${showPoster}</vitrine-show>
         <p class="live-layout">${
           options.show.layout === 'vertical'
             ? html`Vertical view · <a href="/#live">Switch to the inline view</a>`
@@ -125,10 +131,6 @@ ${siteFooter()}`;
     description: `${shop.name}: ${shop.tagline}. Watch the live show and shop without leaving the video.`,
     stylesheets: ['/assets/shop.css'],
     scripts: [
-      // The show's poster is the largest thing in view: fetch it with the HTML rather than after
-      // the script that draws it (the README's advice for Largest Contentful Paint).
-      ...(widget && options.show.poster ? [html`<link rel="preload" as="image" href="${options.show.poster}" fetchpriority="high" />
-    `] : []),
       ...(widget ? [vitrineScript(options.embed)] : []),
       html`<script type="module" src="/assets/shop.js"></script>`,
     ],

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { readBody, staticFiles, type Route } from '../http.js';
+import { readBody, sendText, staticFiles, type Route } from '../http.js';
 import { DemoShop, ShopError } from '../shopify/index.js';
 import { contentSecurityPolicy, scriptSource } from './csp.js';
 import { liveShow } from './data.js';
@@ -27,14 +27,18 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 const hlsScript = createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js');
 
 function sendPage(res: ServerResponse, status: number, body: string, csp: string): true {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-security-policy': csp,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-  });
-  res.end(body);
+  sendText(
+    res,
+    status,
+    {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+    },
+    body,
+  );
   return true;
 }
 

@@ -22,6 +22,20 @@ function currencyFormat(locale: string, currency: string, digits?: number): Intl
 }
 
 /**
+ * Builds the currency formatters a list of prices will need, ahead of time: the first currency
+ * formatter of a page loads the browser's currency data, which on a phone is a long task of its
+ * own. Call it when idle, before the products arrive.
+ */
+export function prepareCurrencyFormats(locale: string, currency = 'EUR'): void {
+  try {
+    currencyFormat('en', currency);
+    currencyFormat(locale, currency, minorUnitDigits(currency));
+  } catch {
+    // A bad locale or currency is reported where it is used.
+  }
+}
+
+/**
  * Normalises an ISO 4217 code (`eur` -> `EUR`); `null` when it is not a 3-letter code Intl knows.
  */
 export function currencyCode(value: unknown): string | null {

@@ -27,7 +27,8 @@ export function defineMessages<const K extends string>(
  * are filled in (numbers formatted for the locale), plural forms chosen by `{count}`.
  */
 export function translator<K extends string>(catalog: Catalog<K>, locale: ResolvedLocale): Translate<K> {
-  const numbers = new Intl.NumberFormat(locale.tag);
+  // Both made on first use: creating Intl formatters costs milliseconds, and most text has no number.
+  let numbers: Intl.NumberFormat | undefined;
   let plurals: Intl.PluralRules | undefined;
   return (key, params = {}) => {
     const message = catalog[key] ?? key;
@@ -41,7 +42,9 @@ export function translator<K extends string>(catalog: Catalog<K>, locale: Resolv
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      if (typeof value !== 'number') return value;
+      numbers ??= new Intl.NumberFormat(locale.tag);
+      return numbers.format(value);
     });
   };
 }

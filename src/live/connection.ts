@@ -7,7 +7,7 @@ import { safeHttpUrl } from '../internal/url.js';
 import { warn } from '../internal/warn.js';
 import { createLiveStore, type ChatEntry, type LiveStore } from '../stores/live.js';
 import { viewerIdentity, randomKey, type ViewerIdentity } from './identity.js';
-import { EVENT_SHAPES, isSnapshot } from './shapes.js';
+import { EVENT_SHAPES, isChatMessage, isSnapshot } from './shapes.js';
 import {
   PROTOCOL_VERSION,
   RETRYABLE_ERRORS,
@@ -446,7 +446,11 @@ export class LiveConnection {
     };
     take('chat:message', (message) => this.#receive(message));
     take('chat:messages', ({ messages }) => {
-      for (const message of messages) this.#receive(message);
+      const valid = (messages as readonly unknown[]).filter(isChatMessage);
+      if (valid.length < messages.length) {
+        warn(this.#options.owner ?? this, `the live server sent a "chat:messages" event that is not { messages: [message, …] }: messages without { id, clientId, text, sentAt, author } were ignored, the others shown.`, messages);
+      }
+      for (const message of valid) this.#receive(message);
     });
     take('chat:deleted', ({ ids }) => this.#remove(ids));
     take('chat:question', ({ id }) => this.#update(id, { question: true }));

@@ -85,7 +85,7 @@ export class ShowSync implements ReactiveController {
   #ticker: ReturnType<typeof setInterval> | undefined;
   #seenMetadata: readonly StreamMetadata[] = [];
   #wasSynced = false;
-  /** Product ids of the feed, once it has loaded. */
+  /** Product ids of the feed, once it has loaded (all of it: not while a long list is still checked). */
   #known: Set<string> | null = null;
   /** Positions between which what is on screen stays the same (nothing starts or ends). */
   #span: [number, number] = [0, -1];
@@ -144,6 +144,7 @@ export class ShowSync implements ReactiveController {
       live.snapshot.subscribe((snapshot) => snapshot && this.#snapshot(snapshot.pins ?? [], snapshot.offers ?? [])),
       products.products.subscribe(() => this.#feed()),
       products.status.listen(() => this.#feed()),
+      products.partial.listen(() => this.#feed()),
     ];
     this.#attach();
     // Countdowns on the server's clock, and offers that begin or end while the video is paused.
@@ -194,7 +195,7 @@ export class ShowSync implements ReactiveController {
 
   #feed(): void {
     const { products } = this.stores;
-    this.#known = products.status.get() === 'ready' ? new Set(products.products.get().map((product) => product.id)) : null;
+    this.#known = products.status.get() === 'ready' && !products.partial.get() ? new Set(products.products.get().map((product) => product.id)) : null;
     this.#update();
   }
 

@@ -14,6 +14,11 @@ export interface ProductsStore {
   readonly error: WritableAtom<string | null>;
   /** Ids of the products shown as "live now" (set by the live part of the show). */
   readonly pinned: WritableAtom<readonly string[]>;
+  /**
+   * True while `products` holds only the first products of a long `products` property (shown at
+   * once) and the rest are still being checked: an id missing from the list may still come.
+   */
+  readonly partial: WritableAtom<boolean>;
 }
 
 export function createProductsStore(): ProductsStore {
@@ -22,5 +27,6 @@ export function createProductsStore(): ProductsStore {
     products: atom<readonly Product[]>([]),
     error: atom<string | null>(null),
     pinned: atom<readonly string[]>([]),
+    partial: atom(false),
   };
 }

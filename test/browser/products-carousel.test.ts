@@ -152,7 +152,7 @@ describe('<vitrine-products> carousel', () => {
     el.products = manyProducts(200);
     await el.updateComplete;
     // The first render is small; the rest arrive in later tasks.
-    expect(cards(el)).to.have.length(12);
+    expect(cards(el)).to.have.length(8);
     await waitUntil(() => cards(el).length === 200, 'all cards rendered');
     const item = el.shadowRoot!.querySelector('li')!;
     expect(getComputedStyle(item).contentVisibility).to.equal('auto');
@@ -160,6 +160,52 @@ describe('<vitrine-products> carousel', () => {
     expect(far.getAttribute('loading')).to.equal('lazy');
     expect(far.getAttribute('width')).to.equal('400');
     expect(far.complete && far.naturalWidth > 0).to.equal(false);
+  });
+
+  it('shows the previous / next buttons only where there is somewhere to go, without a scroll listener', async () => {
+    const el = await carousel(manyProducts(200));
+    const root = el.shadowRoot!;
+    const back = root.querySelector<HTMLButtonElement>('.scroll.back')!;
+    const forward = root.querySelector<HTMLButtonElement>('.scroll.forward')!;
+    await waitUntil(() => back.hidden && !forward.hidden, 'at the start: only "next"');
+    await waitUntil(() => cards(el).length === 200, 'all cards rendered');
+    const list = root.querySelector<HTMLElement>('[part="list"]')!;
+    list.scrollLeft = list.scrollWidth;
+    await waitUntil(() => !back.hidden && forward.hidden, 'at the end: only "previous"');
+    list.scrollLeft = list.scrollWidth / 2;
+    await waitUntil(() => !back.hidden && !forward.hidden, 'in the middle: both');
+    const middle = list.scrollLeft;
+    const scrolled = new Promise((resolve) => list.addEventListener('scrollend', resolve, { once: true }));
+    forward.click();
+    await scrolled;
+    expect(list.scrollLeft, 'the "next" button scrolls on').to.be.greaterThan(middle);
+    list.scrollLeft = 0;
+    await waitUntil(() => back.hidden && !forward.hidden, 'back at the start');
+
+    const one = await carousel([simpleProduct('solo')]);
+    const buttons = [...one.shadowRoot!.querySelectorAll<HTMLButtonElement>('.scroll')];
+    await waitUntil(() => buttons.every((button) => button.hidden), 'one card: no buttons');
+  });
+
+  it('reports each product once as it comes into view, however often it scrolls past', async () => {
+    const el = await fixture<VitrineProducts>(html`<div style="width: 800px"><vitrine-products locale="en"></vitrine-products></div>`).then(
+      (wrapper) => wrapper.querySelector('vitrine-products')!,
+    );
+    const seen: number[] = [];
+    el.addEventListener('vitrine-impression', (event) => seen.push(event.detail.index));
+    el.products = manyProducts(40);
+    await waitUntil(() => seen.includes(0), 'the first card seen');
+    await waitUntil(() => cards(el).length === 40, 'all cards rendered');
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part="list"]')!;
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    list.scrollLeft = list.scrollWidth;
+    await waitUntil(() => seen.includes(39), 'the last card seen');
+    list.scrollLeft = 0;
+    await frames();
+    list.scrollLeft = list.scrollWidth;
+    await frames();
+    expect(seen.length, 'each index once').to.equal(new Set(seen).size);
+    expect(seen).to.not.include(20); // scrolled past in one jump, never in view
   });
 
   it('goes to the last of 200 cards with End, even before all are rendered', async () => {

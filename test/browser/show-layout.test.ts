@@ -5,6 +5,7 @@ import type { VitrineShow } from '../../src/components/show/show.js';
 import { freshShow, live, type StartedServer } from './chat-support.js';
 import { control, liveSrc, streamName, waitForState } from '../support/player-fixture.js';
 import { memoryCart, simpleProduct, type MemoryCart } from './products-fixtures.js';
+import { reserveRules } from './reserve-rules.js';
 
 // <vitrine-show layout="inline|vertical"> at a wide and a narrow width: the facade reserves the
 // final box of each layout, and the loaded widget's boxes do not overlap where they must not.
@@ -281,28 +282,6 @@ describe('<vitrine-show layout> attribute', () => {
 describe('the README rule that reserves the box before the script runs (the demo shop has it)', () => {
   const TAG = 'vitrine-show-not-yet';
 
-  /** The `vitrine-show…:not(:defined)` rules of the demo shop's stylesheet, for an element that is never defined. */
-  async function reserveRules(): Promise<CSSStyleSheet> {
-    const text = await (await fetch('/demo/shop/assets/shop.css')).text();
-    const shop = new CSSStyleSheet();
-    shop.replaceSync(text);
-    const picked: string[] = [];
-    const visit = (rules: CSSRuleList, wrap: (css: string) => string): void => {
-      for (const rule of rules) {
-        if (rule instanceof CSSStyleRule && rule.selectorText.includes('vitrine-show') && rule.selectorText.includes(':not(:defined)')) {
-          picked.push(wrap(rule.cssText.replaceAll('vitrine-show', TAG)));
-        } else if (rule instanceof CSSContainerRule) {
-          visit(rule.cssRules, (css) => `@container ${rule.conditionText} { ${css} }`);
-        }
-      }
-    };
-    visit(shop.cssRules, (css) => css);
-    expect(picked.length).to.be.greaterThan(5);
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(picked.join('\n'));
-    return sheet;
-  }
-
   const cases: [string, number][] = [
     ['products="/feed.json" live-server="/" show="s"', 1000],
     ['products="/feed.json" live-server="/" show="s"', 600],
@@ -314,7 +293,7 @@ describe('the README rule that reserves the box before the script runs (the demo
   ];
   for (const [attributes, width] of cases) {
     it(`matches the facade's box: ${attributes || 'no attributes'}, ${width} px`, async () => {
-      const sheet = await reserveRules();
+      const sheet = await reserveRules(TAG);
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       try {
         const container = await fixture<HTMLElement>(html`<div style=${`width: ${width}px`}></div>`);

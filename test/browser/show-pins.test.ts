@@ -37,7 +37,7 @@ interface Started {
 }
 
 /** A show on a stream, with products and a live server, playing (`liveOffset` seconds behind live). */
-async function startShow(options: { src?: string; server?: StartedServer; cart?: MemoryCart; liveOffset?: number; play?: boolean; id?: string } = {}): Promise<Started> {
+async function startShow(options: { src?: string; server?: StartedServer; cart?: MemoryCart; liveOffset?: number; play?: boolean; id?: string; products?: unknown } = {}): Promise<Started> {
   const id = options.id ?? freshShow('pins');
   const stream = id.replace(/[^\w-]/g, '');
   const container = await fixture<HTMLElement>(html`<div style="width: 720px"></div>`);
@@ -47,7 +47,7 @@ async function startShow(options: { src?: string; server?: StartedServer; cart?:
   show.setAttribute('show', id);
   show.setAttribute('src', options.src ?? `/hls/live/${stream}/master.m3u8`);
   if (options.server !== undefined || !('server' in options)) show.setAttribute('live-server', (options.server ?? server).url);
-  show.products = PRODUCTS();
+  show.products = 'products' in options ? options.products : PRODUCTS();
   if (options.cart) show.cartAdapter = options.cart;
   container.append(show);
   const view = (await show.load())!;
@@ -215,6 +215,37 @@ describe('pins in step with the stream', () => {
     }
   });
 
+  it('waits for a pinned product of a long list still being checked: no false warning, the carousel goes to it', async () => {
+    // Pinned before the products arrive (set later by the page): the first products show at once,
+    // the rest are checked in slices; the pin must wait for them, not call its product unknown.
+    const started = await startShow({ play: false, products: undefined });
+    const { show, view } = started;
+    await waitUntil(() => view.live.connection?.store.status.get() === 'connected', 'connected', { timeout: 10_000 });
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      await pin(started, 'p40', null);
+      await waitUntil(() => view.pins.sync.connection && pinned(view).length === 0 && warnings.length === 0, 'pin known, no products yet', { timeout: 5000 });
+      const partial: boolean[] = [];
+      view.stores.products.partial.subscribe((value) => partial.push(value));
+      show.products = Array.from({ length: 3000 }, (_, i) => simpleProduct(`p${i}`));
+      await waitUntil(() => pinned(view).includes('p40'), 'pinned once its product is known', { timeout: 20_000 });
+      expect(partial).to.deep.equal([false, true, false]);
+      expect(warnings.filter((w) => w.includes('"p40"'))).to.deep.equal([]);
+      const strip = view.root.querySelector('vitrine-products')!.shadowRoot!;
+      await waitUntil(() => {
+        const list = strip.querySelector('.list:not(.skeleton)');
+        const target = strip.querySelector('.card[data-index="40"]');
+        if (!list || !target) return false;
+        const [outer, inner] = [list.getBoundingClientRect(), target.getBoundingClientRect()];
+        return inner.left >= outer.left - 1 && inner.right <= outer.right + 1;
+      }, 'the carousel shows the pinned card', { timeout: 10_000 });
+    } finally {
+      console.warn = original;
+    }
+  });
+
   it('reads pins carried in the stream itself (ID3 in emsg), in step like socket pins', async () => {
     // No live server: the stream alone pins.
     const { view, stream } = await startShow({ server: undefined });
@@ -259,7 +290,7 @@ describe('flash offers in step with the stream', () => {
   }
   const claimAs = (started: Started, who: string, offerId: string, quantity: number) =>
     as(server, started.id, 'viewer', 'offer:claim', { offerId, quantity, clientId: `claim-${who}-${Math.random().toString(36).slice(2, 10)}` }, who) as Promise<Ack<OfferClaim>>;
-  const stateText = (view: ShowView) => banner(view)?.querySelector('.state')?.textContent?.trim();
+  const stateText = (view: ShowView) => banner(view)?.querySelector('.offer-state')?.textContent?.trim();
 
   it('shows the banner at its moment, with the discount, units left live, a countdown, then sold out', async () => {
     const started = await startShow();

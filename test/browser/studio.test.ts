@@ -229,6 +229,15 @@ describe('<vitrine-studio> for a host', () => {
 
     await live({ action: 'offer-stock', id: server.id, show, remaining: 12 });
     await until(() => state().includes('12 of 30 left'), 'units left, live');
+    // An older update arriving late (nodes' updates can cross) never turns the count back.
+    const shown: string[] = [];
+    const watch = new MutationObserver(() => shown.push(state()));
+    watch.observe(row(studio, 'runner')!, { subtree: true, childList: true, characterData: true });
+    await live({ action: 'offer-stock', id: server.id, show, remaining: 20, seqAhead: 500 });
+    await live({ action: 'offer-stock', id: server.id, show, remaining: 11, seqAhead: 1001 });
+    await until(() => state().includes('11 of 30 left'), 'the newer update');
+    watch.disconnect();
+    expect(shown.filter((text) => text.includes('20 of 30'))).to.deep.equal([]);
 
     button(studio, 'runner', 'stop-offer-button').click();
     await until(async () => (await calls(show)).length === 2, 'offer:stop received');
@@ -237,6 +246,22 @@ describe('<vitrine-studio> for a host', () => {
     expect(Object.keys(stop.payload as object).sort()).to.deep.equal(['at', 'id']);
     await until(() => state().includes('ended'), 'offer ended');
     expect(button(studio, 'runner', 'offer-button')).to.exist;
+  });
+
+  it('says so when the server refuses an offer because another one runs on the product (conflict)', async () => {
+    const show = freshShow('studio');
+    const studio = await connectedStudio(show);
+    await live({ action: 'offer-unseen', id: server.id, show, productId: 'beanie' });
+    button(studio, 'beanie', 'offer-button').click();
+    await studio.updateComplete;
+    const form = row(studio, 'beanie')!.querySelector<HTMLFormElement>('[part="offer-form"]')!;
+    form.querySelector<HTMLInputElement>('[name="price"]')!.value = '9.50';
+    form.querySelector<HTMLInputElement>('[name="quantity"]')!.value = '10';
+    form.querySelector<HTMLInputElement>('[name="minutes"]')!.value = '5';
+    form.requestSubmit();
+    await until(() => row(studio, 'beanie')!.querySelector('[role="alert"]'), 'refusal shown');
+    expect(row(studio, 'beanie')!.querySelector('[role="alert"]')!.textContent).to.contain('An offer is already running on this product: stop it first.');
+    expect((await calls(show)).map((call) => call.event)).to.deep.equal(['offer:start']);
   });
 
   it('closes the offer form with Escape and gives focus back', async () => {

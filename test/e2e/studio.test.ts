@@ -8,7 +8,7 @@ import { DEMO_SHOW } from '../../demo/live.js';
 import type { TrackEvent } from '../../src/live/protocol.js';
 import { watchPage, type PageWatch } from '../support/chromium.js';
 import { useDemoAndBrowser } from '../support/e2e.js';
-import { closeAll, joined, request, type TestClient } from '../support/live-node.js';
+import { client, closeAll, connected, joined, request, type TestClient } from '../support/live-node.js';
 
 const setup = useDemoAndBrowser();
 const sockets: TestClient[] = [];
@@ -141,5 +141,11 @@ describe('demo studio: refused without a staff token', () => {
     const { page } = await studioPage(token);
     await expect.poll(() => refusal(page), { timeout: 30_000 }).toContain('was not accepted');
     await page.close();
+  });
+
+  it('the demo live server runs only its own show: another show id is refused at the handshake', async () => {
+    const stray = client(setup.demo.url, { show: 'another-show', name: 'Stray', reconnection: false });
+    sockets.push(stray);
+    await expect(connected(stray)).rejects.toThrow('not_found');
   });
 });

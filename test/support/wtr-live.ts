@@ -42,6 +42,7 @@ export interface LiveCommand {
     | 'calls'
     | 'beacons'
     | 'offer-stock'
+    | 'offer-unseen'
     | 'pin-unseen'
     | 'bad-token';
   /** Server handle from `start`. */
@@ -59,6 +60,10 @@ export interface LiveCommand {
   readonly products?: readonly string[];
   /** `offer-stock`: units left of the show's latest offer. */
   readonly remaining?: number;
+  /** `offer-stock`: the update's `seq`, this far past the offer's stored one (default 1000). */
+  readonly seqAhead?: number;
+  /** `offer-unseen`: the product the server starts an offer on without telling the show. */
+  readonly productId?: string;
   readonly show?: string;
   readonly role?: Role;
   /** Node client acting as this person (created on first use). */
@@ -168,8 +173,20 @@ export function liveServerCommands(): TestRunnerPlugin {
         // What viewers' claims do: fewer units left, told to the room.
         const offer = (await run.server.state.offers(show)).at(-1);
         if (!offer) throw new Error(`no offer in show ${show}`);
-        run.server.io.to(`show:${show}`).emit('offer:stock', { id: offer.id, remaining: payload.remaining ?? 0, seq: offer.seq + 1000 });
+        run.server.io.to(`show:${show}`).emit('offer:stock', { id: offer.id, remaining: payload.remaining ?? 0, seq: offer.seq + (payload.seqAhead ?? 1000) });
         return offer.id;
+      }
+      case 'offer-unseen': {
+        // Another producer's offer whose news has not arrived yet.
+        const started = Date.now();
+        const id = `o${started.toString(36)}unseen`;
+        const price = { amount: 100, currency: 'EUR' };
+        await run.server.state.createOffer(
+          show,
+          { id, productId: payload.productId!, variantId: null, price, quantity: 5, remaining: 5, startsAt: null, durationMs: 300_000, stoppedAt: null, createdAt: started, endedAt: null, closesAt: started + 300_000, seq: 0 },
+          50,
+        );
+        return id;
       }
       case 'bad-token': {
         const claims = new SignJWT({ name: payload.as ?? 'Host', role: payload.role ?? 'host', show }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject('bad-token');

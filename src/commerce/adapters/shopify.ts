@@ -3,7 +3,7 @@ import { CartError, type Cart, type CartAdapter, type CartAddResult, type CartEr
 import { HttpFailure, requestJson } from '../http.js';
 import { currencyCode, scaleAmount } from '../money.js';
 import { safeHttpUrl } from '../../internal/url.js';
-import { shopifyGlobal, shopifyRoot } from '../platform.js';
+import { shopifyGlobal, shopifyRoot } from '../shopify-platform.js';
 import { navigateTo, variantQuantity, type Navigate } from '../cart-lines.js';
 import { transportError } from './failures.js';
 

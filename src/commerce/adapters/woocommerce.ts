@@ -4,7 +4,7 @@ import { HttpFailure, requestJson, type JsonResponse } from '../http.js';
 import { currencyCode, scaleAmount } from '../money.js';
 import { decodeEntities, plainText } from '../normalize.js';
 import { safeHttpUrl } from '../../internal/url.js';
-import { wooEndpoint } from '../platform.js';
+import { wooEndpoint } from '../woocommerce-platform.js';
 import { navigateTo, type Navigate } from '../cart-lines.js';
 import { transportError } from './failures.js';
 

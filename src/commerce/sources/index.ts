@@ -165,7 +165,7 @@ export function productsFromData(data: unknown, options: { host: Element | null;
 const PROPERTY_SOURCE = 'the "products" property';
 
 /** Products the `products` property's setter normalises in the same task; the rest follow in short tasks. */
-const FIRST_PRODUCTS = 12;
+const FIRST_PRODUCTS = 8;
 
 function notAFeed(error: unknown): string {
   return `property "products" must be an array of products or { currency, products } (see schema/product-feed.schema.json): ${error instanceof Error ? error.message : String(error)}`;
@@ -193,6 +193,7 @@ export class ProductsController {
     this.#abort = abort;
     const { store } = this;
     store.status.set('loading');
+    store.partial.set(false);
     store.error.set(null);
     try {
       const products = await loadProducts(spec, { host: this.options.host, signal: abort.signal, ...(currency ? { currency } : {}) });
@@ -230,6 +231,7 @@ export class ProductsController {
     } catch (error) {
       warn(host, notAFeed(error));
     }
+    store.partial.set(!!collector && !collector.done);
     store.products.set(collector ? [...collector.products] : []);
     store.error.set(null);
     store.status.set('ready');
@@ -248,11 +250,13 @@ export class ProductsController {
         if (abort.signal.aborted) return;
         this.#abort = undefined;
         store.products.set(products);
+        store.partial.set(false);
         report.warn(host, PROPERTY_SOURCE);
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
         this.#abort = undefined;
+        store.partial.set(false);
         // Only a bug in the normalisation gets here (invalid products are skipped): say it, keep what is there.
         warn(host, `could not use the "products" property: ${error instanceof Error ? error.message : String(error)}`);
       },
@@ -279,6 +283,7 @@ export class ProductsController {
   abort(): void {
     this.#abort?.abort();
     this.#abort = undefined;
+    this.store.partial.set(false);
     if (this.store.status.get() === 'loading') this.store.status.set(this.store.products.get().length ? 'ready' : 'idle');
   }
 

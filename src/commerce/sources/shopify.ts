@@ -16,7 +16,7 @@ import {
   plainText,
   positiveInteger,
 } from '../normalize.js';
-import { shopifyGlobal, shopifyRoot } from '../platform.js';
+import { shopifyGlobal, shopifyRoot } from '../shopify-platform.js';
 import type { Money, Product, ProductImage, ProductOption, ProductVariant } from '../product.js';
 
 // `products="shopify:handle-a,handle-b"`: the shop's own product JSON, `/products/<handle>.js`

@@ -18,7 +18,7 @@ import {
   positiveInteger,
   productLabel,
 } from '../normalize.js';
-import { wooEndpoint } from '../platform.js';
+import { wooEndpoint } from '../woocommerce-platform.js';
 import type { Money, Product, ProductImage, ProductVariant } from '../product.js';
 
 // `products="woocommerce:12,34"`: the WooCommerce Store API (`/wc/store/v1/products`). Prices

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -68,8 +68,13 @@ const STICKY_PX = 48;
  * @cssproperty --vitrine-radius - Corner radius. Default `12px`.
  */
 export class VitrineChat extends LitElement {
-  static readonly version = VERSION;
-  static override styles = [unsafeCSS(hostResetCss), chatStyles];
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
+  static get version(): string {
+    return VERSION;
+  }
+  static override get styles(): CSSResultGroup {
+    return [unsafeCSS(hostResetCss), chatStyles];
+  }
 
   /** Live server URL (http or https). */
   @property({ attribute: 'live-server' }) liveServer = '';

@@ -322,13 +322,6 @@ export const playerStyles = [
       background: var(--vitrine-menu-background, rgb(18 18 22 / 0.94));
       box-shadow: 0 8px 24px rgb(0 0 0 / 0.4);
     }
-    .menu-title {
-      margin: 0;
-      padding: 6px 12px;
-      font-size: 12px;
-      font-weight: 600;
-      opacity: 0.7;
-    }
     .menu button {
       justify-content: flex-start;
       position: relative;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../../version.js';
 import { formatDuration } from '../../i18n/format.js';
@@ -69,8 +69,13 @@ type PlayerText = MessageKey<'player'>;
  * @cssproperty --vitrine-font-family - Font of the controls. Default the system UI font.
  */
 export class VitrinePlayer extends LitElement {
-  static readonly version = VERSION;
-  static override styles = playerStyles;
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
+  static get version(): string {
+    return VERSION;
+  }
+  static override get styles(): CSSResultGroup {
+    return playerStyles;
+  }
 
   /** HLS manifest URL (`.m3u8`); http(s) only. */
   @property() src = '';

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -102,8 +102,13 @@ const closeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><
  * @cssproperty --vitrine-focus-color - Focus ring colour. Default the accent.
  */
 export class VitrineProductOverlay extends LitElement {
-  static readonly version = VERSION;
-  static override styles = overlayStyles;
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
+  static get version(): string {
+    return VERSION;
+  }
+  static override get styles(): CSSResultGroup {
+    return overlayStyles;
+  }
 
   /** A page-modal dialog instead of a layer over its parent. */
   @property({ type: Boolean, reflect: true }) modal = false;

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CartAdapter } from '../../commerce/cart.js';
+import { currencyCode, prepareCurrencyFormats } from '../../commerce/money.js';
 import type { Product } from '../../commerce/product.js';
 import { CommerceController } from '../../controllers/commerce.js';
 import { StoreController } from '../../controllers/store.js';
@@ -32,10 +33,11 @@ interface CardModel {
 
 /**
  * Cards rendered at once; the rest follow in small batches, a task each, so a long list never
- * blocks the page (200 cards in one go is a long task on a phone).
+ * blocks the page (200 cards in one go is a long task on a phone; 24 at a time still was, on a
+ * mid-range phone's CPU). The first batch fills the widest strip.
  */
-const FIRST_CARDS = 12;
-const MORE_CARDS = 24;
+const FIRST_CARDS = 8;
+const MORE_CARDS = 8;
 
 const chevron = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7"/></svg>`;
 const chevronForward = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7"/></svg>`;
@@ -85,8 +87,13 @@ export function loadOverlay(): Promise<unknown> {
  * @cssproperty --vitrine-products-background - Background behind the cards. Default transparent.
  */
 export class VitrineProducts extends LitElement {
-  static readonly version = VERSION;
-  static override styles = productsStyles;
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
+  static get version(): string {
+    return VERSION;
+  }
+  static override get styles(): CSSResultGroup {
+    return productsStyles;
+  }
 
   /** The `products` attribute: where products come from (the `products` property holds data instead). */
   @property({ attribute: 'products' }) source: string | null = null;
@@ -120,7 +127,6 @@ export class VitrineProducts extends LitElement {
   #cardsKey = '';
   readonly #text = new MessagesController(this);
   #lastPinned: readonly string[] = [];
-  #scrollFrame = 0;
   /** How many cards are rendered, of the products in `#shownFor`. */
   #shown = 0;
   #shownFor: readonly Product[] | null = null;
@@ -128,7 +134,14 @@ export class VitrineProducts extends LitElement {
   /** End was the last key: the focus follows the last card while a long list is still arriving. */
   #toEnd = false;
   #impressions: IntersectionObserver | undefined;
+  /** Cards the impressions observer watches (each until its product was seen). */
+  #watched = new WeakSet<Element>();
   #seen = new Set<string>();
+  /** Whether the first and the last card are fully in view (the scroll buttons follow them). */
+  #edges: IntersectionObserver | undefined;
+  #edgeCards: { first: Element | null; last: Element | null } = { first: null, last: null };
+  #atStart = true;
+  #atEnd = true;
 
   constructor() {
     super();
@@ -271,7 +284,6 @@ export class VitrineProducts extends LitElement {
         aria-label=${t('products')}
         @keydown=${this.#onKeydown}
         @focusin=${this.#onFocusin}
-        @scroll=${this.#onScroll}
         @pointerenter=${this.#prepare}
       >
         ${pages}
@@ -342,30 +354,77 @@ export class VitrineProducts extends LitElement {
   }
 
   override updated(): void {
-    // In the next frame, with the layout the browser does anyway: reading it here would force a
-    // layout of every card in each batch's task.
-    this.#onScroll();
+    this.#watchEdges();
     this.#followPins();
     this.#followEnd();
     this.#renderMoreCards();
     this.#watchImpressions();
   }
 
-  /** `vitrine-impression` once per product, when its card is at least half in view. */
+  /**
+   * `vitrine-impression` once per product, when its card is at least half in view. A card is
+   * watched only until its product was seen: an observer over 200 cards costs every scrolled frame.
+   */
   #watchImpressions(): void {
-    this.#impressions ??= new IntersectionObserver(
+    const impressions = (this.#impressions ??= new IntersectionObserver(
       (entries) => {
         for (const { target, isIntersecting } of entries) {
           const index = Number((target as HTMLElement).dataset['index']);
           const product = this.#products.value[index];
-          if (!isIntersecting || !product || this.#seen.has(product.id)) continue;
+          if (!isIntersecting || !product) continue;
+          impressions.unobserve(target);
+          if (this.#seen.has(product.id)) continue;
           this.#seen.add(product.id);
           emit(this, 'vitrine-impression', { product, index });
         }
       },
       { threshold: 0.5 },
-    );
-    for (const card of this.renderRoot.querySelectorAll('.card')) this.#impressions.observe(card);
+    ));
+    for (const card of this.renderRoot.querySelectorAll('.card:not(.skeleton .card)')) {
+      if (this.#watched.has(card)) continue;
+      this.#watched.add(card);
+      impressions.observe(card);
+    }
+  }
+
+  /**
+   * The previous / next buttons show only when there is somewhere to go: the first or the last
+   * card is not fully in view. Watched by an IntersectionObserver on those two cards rather than
+   * read from the layout on every scrolled frame (and not in render: scrolling must not re-render
+   * 200 cards).
+   */
+  #watchEdges(): void {
+    const list = this.#list;
+    if (!list) {
+      this.#edges?.disconnect();
+      this.#edges = undefined;
+      this.#edgeCards = { first: null, last: null };
+      return;
+    }
+    if (this.#edges?.root !== list) {
+      this.#edges?.disconnect();
+      this.#edgeCards = { first: null, last: null };
+      this.#edges = new IntersectionObserver((entries) => this.#edgesMoved(entries), { root: list, threshold: [0, 0.5, 0.99, 1] });
+    }
+    const first = list.querySelector(':scope > .item');
+    const last = list.querySelector(':scope > .item:last-of-type');
+    for (const [which, card] of [['first', first], ['last', last]] as const) {
+      const old = this.#edgeCards[which];
+      if (old === card) continue;
+      if (old && old !== first && old !== last) this.#edges.unobserve(old);
+      this.#edgeCards[which] = card;
+      if (card) this.#edges.observe(card);
+    }
+    this.#updateScrollButtons();
+  }
+
+  #edgesMoved(entries: IntersectionObserverEntry[]): void {
+    for (const { target, intersectionRatio } of entries) {
+      const inView = intersectionRatio >= 0.99;
+      if (target === this.#edgeCards.first) this.#atStart = inView;
+      if (target === this.#edgeCards.last) this.#atEnd = inView;
+    }
+    this.#updateScrollButtons();
   }
 
   /** After End, a longer list (the rest of a long `products` list, normalised later) moves the focus on to its last card. */
@@ -376,11 +435,22 @@ export class VitrineProducts extends LitElement {
     else this.#toEnd = false;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The first currency formatter loads the browser's currency data: do it while the page is idle, not in the first render.
+    whenIdle(() => {
+      if (this.isConnected) prepareCurrencyFormats(this.#text.locale.tag, currencyCode(this.currency) ?? undefined);
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#impressions?.disconnect();
     this.#impressions = undefined;
-    cancelAnimationFrame(this.#scrollFrame);
+    this.#watched = new WeakSet();
+    this.#edges?.disconnect();
+    this.#edges = undefined;
+    this.#edgeCards = { first: null, last: null };
     clearTimeout(this.#moreCards);
     this.#moreCards = undefined;
   }
@@ -423,11 +493,15 @@ export class VitrineProducts extends LitElement {
     }
     this.#lastPinned = pinned;
     if (fresh === undefined || this.matches(':focus-within')) return;
-    const card = this.#cardAt(index);
+    const item = this.#cardAt(index)?.closest('li');
     const list = this.#list;
-    if (!card || !list) return;
-    const start = card.offsetLeft - list.offsetLeft - parseFloat(getComputedStyle(list).scrollPaddingInlineStart || '0');
-    list.scrollTo({ left: start, behavior: reducedMotion() ? 'auto' : 'smooth' });
+    if (!item || !list) return;
+    // From boxes, not offsetLeft: each item is its cards' offsetParent (content-visibility contains it).
+    const style = getComputedStyle(list);
+    const pad = parseFloat(style.scrollPaddingInlineStart || '0');
+    const [outer, inner] = [list.getBoundingClientRect(), item.getBoundingClientRect()];
+    const left = list.scrollLeft + (style.direction === 'rtl' ? inner.right - outer.right + pad : inner.left - outer.left - pad);
+    list.scrollTo({ left, behavior: reducedMotion() ? 'auto' : 'smooth' });
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
@@ -509,24 +583,20 @@ export class VitrineProducts extends LitElement {
     list.scrollBy({ left: direction * (rtl ? -1 : 1) * list.clientWidth * 0.85, behavior: reducedMotion() ? 'auto' : 'smooth' });
   }
 
-  #onScroll = (): void => {
-    if (this.#scrollFrame) return;
-    this.#scrollFrame = requestAnimationFrame(() => {
-      this.#scrollFrame = 0;
-      this.#updateScrollButtons();
-    });
-  };
-
-  /** The previous / next buttons show only when there is somewhere to go (set here, not in render: scrolling must not re-render 200 cards). */
+  /** Shows the previous / next buttons where there is somewhere to go (cards not rendered yet count). */
   #updateScrollButtons(): void {
-    const list = this.#list;
     const back = this.renderRoot.querySelector<HTMLButtonElement>('.scroll.back');
     const forward = this.renderRoot.querySelector<HTMLButtonElement>('.scroll.forward');
-    if (!list || !back || !forward) return;
-    const offset = Math.abs(list.scrollLeft);
-    back.hidden = offset < 2;
-    forward.hidden = offset + list.clientWidth >= list.scrollWidth - 2;
+    if (!back || !forward) return;
+    const allRendered = this.#shownFor !== null && this.#shown >= this.#shownFor.length;
+    back.hidden = this.#atStart;
+    forward.hidden = this.#atEnd && allRendered;
   }
+}
+
+function whenIdle(callback: () => void): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(callback, { timeout: 1000 });
+  else setTimeout(callback, 50);
 }
 
 function reducedMotion(): boolean {

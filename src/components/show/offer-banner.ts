@@ -37,14 +37,14 @@ const styles = css`
     font-variant-numeric: tabular-nums;
     animation: vitrine-offer-in 0.25s ease-out;
   }
-  .offer .head {
+  .offer .offer-head {
     grid-column: 1 / -1;
     display: flex;
     gap: 6px;
     align-items: baseline;
     min-inline-size: 0;
   }
-  .offer .badge {
+  .offer .offer-badge {
     flex: none;
     padding: 1px 6px;
     border-radius: 4px;
@@ -58,7 +58,7 @@ const styles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
-  .offer .price {
+  .offer .offer-price {
     font-size: 16px;
     font-weight: 700;
   }
@@ -68,11 +68,11 @@ const styles = css`
     font-weight: 400;
     opacity: 0.75;
   }
-  .offer .state {
+  .offer .offer-state {
     grid-column: 1;
     font-weight: 600;
   }
-  .offer.live .state {
+  .offer.live .offer-state {
     color: #fde68a;
   }
   .offer button {
@@ -139,11 +139,11 @@ export function offerBanner({ pins, onScreen, product, text }: BannerContext): T
   const now = onScreen.clock === 'stream' ? pins.sync.position : pins.sync.serverNow();
   const left = formatDuration(Math.ceil((onScreen.endsAt - now) / 1000), locale.tag);
   return html`<div class="offer ${state}" part="offer-banner" role="region" aria-label=${t('region', { title: product.title })} data-offer=${offer.id} data-state=${state}>
-    <span class="head"><span class="badge">${price.discount ?? t('flashOffer')}</span><span class="offer-title">${product.title}</span></span>
-    <span class="price"><span aria-hidden="true">${price.now}${price.was ? html`<s>${price.was}</s>` : nothing}</span><span class="sr-only">${price.sentence}</span></span>
-    <span class="state" aria-live="polite">${state === 'live' ? t('left', { count: offer.remaining }) : t(state === 'ended' ? 'ended' : 'soldOut')}</span>
+    <span class="offer-head"><span class="offer-badge">${price.discount ?? t('flashOffer')}</span><span class="offer-title">${product.title}</span></span>
+    <span class="offer-price"><span aria-hidden="true">${price.now}${price.was ? html`<s>${price.was}</s>` : nothing}</span><span class="sr-only">${price.sentence}</span></span>
+    <span class="offer-state" aria-live="polite">${state === 'live' ? t('left', { count: offer.remaining }) : t(state === 'ended' ? 'ended' : 'soldOut')}</span>
     ${state === 'live'
-      ? html`<span class="countdown" part="offer-countdown" aria-label=${t('endsIn', { time: left })}>${left}</span>
+      ? html`<span class="offer-countdown" part="offer-countdown" aria-label=${t('endsIn', { time: left })}>${left}</span>
           <button
             type="button"
             part="offer-button"

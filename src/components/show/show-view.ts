@@ -10,6 +10,7 @@ import { VitrinePlayer } from '../player/player.js';
 import type { VitrineProductOverlay } from '../product-overlay/product-overlay.js';
 import { VitrineProducts } from '../products/products.js';
 import { layoutClass, layoutParts } from './layout.js';
+import { playerPoster } from './poster.js';
 import { showFacadeCss } from './show.styles.js';
 import { ShowAnalytics } from './show-analytics.js';
 import { ShowLive } from './show-live.js';
@@ -146,7 +147,7 @@ export class ShowView implements ReactiveControllerHost {
             part="player"
             exportparts="video, controls"
             src=${ifDefined(attr('src'))}
-            poster=${ifDefined(attr('poster'))}
+            poster=${ifDefined(playerPoster(host))}
             locale=${ifDefined(attr('locale'))}
             label=${ifDefined(attr('title'))}
             live-offset=${ifDefined(attr('live-offset'))}

@@ -16,7 +16,9 @@ const CONTROLS_HEIGHT = 'var(--vitrine-controls-height, 56px)';
  * the widget taller than the video, it stretches to it; the vertical panel's gradient is a scrim
  * that keeps text readable over any picture; the vertical chat comes above the products (as on
  * Douyin) and leaves room at the inline end for the button rail; the play icon's margin is
- * physical on purpose (media icons do not mirror in right-to-left pages).
+ * physical on purpose (media icons do not mirror in right-to-left pages); the slotted poster's
+ * box is `!important` because the page's own rules (a theme's `img { height: auto }`) would
+ * otherwise win over `::slotted`, and only `!important` inside the shadow root beats them.
  */
 export const showFacadeCss = `
 :host {
@@ -54,6 +56,10 @@ export const showFacadeCss = `
 .vertical .chat { order: -1; block-size: 40cqi; inline-size: calc(100% - 56px); }
 .facade { position: absolute; inset: 0; display: grid; place-items: center; }
 .poster { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
+::slotted([slot="poster"]) {
+  position: absolute !important; inset: 0 !important; width: 100% !important; height: 100% !important;
+  max-width: none !important; margin: 0 !important; object-fit: cover !important; display: block !important;
+}
 .title {
   position: absolute; inset: 0 0 auto 0; margin: 0; padding: 14px 16px 32px;
   font-size: 1.1em; font-weight: 600; text-shadow: 0 1px 2px rgb(0 0 0 / 0.6);

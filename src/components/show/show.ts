@@ -9,6 +9,7 @@ import { hostResetCss } from '../host.styles.js';
 import { upgradeProperties } from '../products/layout.js';
 import type { CartAdapter } from '../../commerce/cart.js';
 import { layoutClass, layoutParts, showLayout, type ShowLayout } from './layout.js';
+import { slottedPoster } from './poster.js';
 import { showFacadeCss } from './show.styles.js';
 import type { ShowView } from './show-view.js';
 
@@ -73,7 +74,7 @@ function playIcon(): SVGSVGElement {
  * @attr {string} cart - Cart adapter: `shopify`, `woocommerce` or `events`.
  * @attr {string} currency - ISO 4217 currency of prices, e.g. `EUR`.
  * @attr {string} locale - BCP 47 locale for text, prices and times; default the page's `lang`, then the browser's.
- * @attr {string} poster - Poster image URL shown before playback.
+ * @attr {string} poster - Poster image URL shown before playback (the fallback of the `poster` slot).
  * @attr {string} title - Show title on the facade and the player's accessible name.
  * @attr {boolean} autoplay - Start playing, muted, when the widget nears the viewport.
  * @attr {boolean} muted - Start muted.
@@ -83,8 +84,9 @@ function playIcon(): SVGSVGElement {
  * @attr {string} analytics - Where analytics go: absent, beacons to the live server (the studio's figures); `datalayer` also pushes GA4 ecommerce events to `window.dataLayer`; `none` sends nothing.
  * @attr {'pending'|'granted'|'denied'} consent - `pending` or `denied`: nothing is stored in the browser or sent (no beacons, no dataLayer) until `grantConsent()`. Default `granted`.
  * @attr {number} live-offset - Seconds behind the live edge to play at (the player's `live-offset`); pins and offers follow wherever playback is.
+ * @slot poster - The page's own poster, e.g. `<img slot="poster" src srcset sizes alt="" fetchpriority="high">`: the browser paints it from the HTML, before Vitrine's script runs, and it fills the video area until the widget loads (the player then shows the source the browser chose). Wins over the `poster` attribute.
  * @csspart facade - The placeholder shown before the widget loads.
- * @csspart poster - The poster image of the facade.
+ * @csspart poster - The poster image of the facade, from the `poster` attribute (a slotted poster is the page's own element).
  * @csspart title - The show title on the facade.
  * @csspart play-button - The facade's play button.
  * @csspart stage - The video area (player, cart button).
@@ -117,7 +119,10 @@ function playIcon(): SVGSVGElement {
  * @fires vitrine-checkout - The shopper went to the shop's checkout.
  */
 export class VitrineShow extends ElementBase {
-  static readonly version = VERSION;
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
+  static get version(): string {
+    return VERSION;
+  }
   static get observedAttributes(): readonly string[] {
     return ATTRIBUTES;
   }
@@ -128,6 +133,8 @@ export class VitrineShow extends ElementBase {
   #viewport: IntersectionObserver | undefined;
   #products: unknown = undefined;
   #cartAdapter: CartAdapter | undefined;
+  /** Between connectedCallback and disconnectedCallback: the facade is drawn and kept current. */
+  #connected = false;
 
   constructor() {
     super();
@@ -159,7 +166,7 @@ export class VitrineShow extends ElementBase {
 
   #propertyChanged(): void {
     if (this.#view) this.#view.requestUpdate();
-    else if (this.isConnected) this.#renderFacade();
+    else if (this.#connected) this.#renderFacade();
   }
 
   /** HLS manifest URL (`.m3u8`) of the live stream or replay. */
@@ -247,6 +254,7 @@ export class VitrineShow extends ElementBase {
         this.#view.connected();
         return;
       }
+      this.#connected = true;
       this.#renderFacade();
       this.#watchForIntent();
     } catch (error) {
@@ -255,6 +263,7 @@ export class VitrineShow extends ElementBase {
   }
 
   disconnectedCallback(): void {
+    this.#connected = false;
     this.#viewport?.disconnect();
     this.#viewport = undefined;
     this.#view?.disconnected();
@@ -263,7 +272,8 @@ export class VitrineShow extends ElementBase {
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (oldValue === newValue) return;
     if (this.#view) this.#view.attributeChanged(name);
-    else if (this.isConnected) this.#renderFacade();
+    // Before connectedCallback (an upgrade reports every attribute first) there is nothing to redraw.
+    else if (this.#connected) this.#renderFacade();
   }
 
   /** Loads the full widget (if needed) and starts playback. */
@@ -327,15 +337,24 @@ export class VitrineShow extends ElementBase {
     if (this.hasAttribute('poster') && !posterUrl) {
       warn(this, `attribute "poster" must be an http(s) image URL; got "${this.getAttribute('poster')}". Showing no poster.`);
     }
-    if (posterUrl) {
+    // The page's own `<img slot="poster">` (painted before this script ran) stays where it is;
+    // the `poster` attribute is the slot's fallback, and is not even fetched when the page has one.
+    const slot = document.createElement('slot');
+    slot.name = 'poster';
+    const slotted = slottedPoster(this) !== null;
+    if (posterUrl && !slotted) {
       const img = document.createElement('img');
       img.className = 'poster';
       img.setAttribute('part', 'poster');
       img.alt = '';
       img.decoding = 'async';
       img.src = posterUrl.href;
-      facade.append(img);
+      slot.append(img);
     }
+    slot.addEventListener('slotchange', () => {
+      if (!this.#view && slot.isConnected && slot.assignedElements().length > 0 !== slotted) this.#renderFacade();
+    });
+    facade.append(slot);
     if (title) {
       const heading = document.createElement('p');
       heading.className = 'title';

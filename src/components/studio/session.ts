@@ -46,9 +46,10 @@ export class StudioSession {
       connection.on('figures', (figures) => this.figures.set(figures)),
       connection.on('pins', ({ events }) => this.#addPins(events)),
       connection.on('offer', (offer) => this.#putOffer(offer)),
-      connection.on('offer:stock', ({ id, remaining }) => {
+      connection.on('offer:stock', ({ id, remaining, seq }) => {
+        // Updates from several nodes may cross: one older than the count shown is stale.
         const offer = this.offers.get()[id];
-        if (offer) this.#putOffer({ ...offer, remaining });
+        if (offer && seq > offer.seq) this.#putOffer({ ...offer, remaining, seq });
       }),
       connection.store.snapshot.listen((snapshot) => {
         if (!snapshot) return;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { atom } from 'nanostores';
 import { classMap } from 'lit/directives/class-map.js';
@@ -71,8 +71,13 @@ const NO_FIGURES = { impressions: 0, overlayOpens: 0, addToCarts: 0, addToCartVa
  * @cssproperty --vitrine-radius - Corner radius. Default `12px`.
  */
 export class VitrineStudio extends LitElement {
-  static readonly version = VERSION;
-  static override styles = studioStyles;
+  // A getter, not a static field: see "Static getters" in rollup.config.mjs.
+  static get version(): string {
+    return VERSION;
+  }
+  static override get styles(): CSSResultGroup {
+    return studioStyles;
+  }
 
   /** Live server URL (http or https). */
   @property({ attribute: 'live-server' }) liveServer = '';
