@@ -1,5 +1,9 @@
 // Simulated viewers for the fan-out benchmark: real socket.io clients in a child process (so they
 // do not share the server's event loop). Each joins the show and timestamps every bench message.
+// The same script runs the crowd (a few processes of ~1,250 clients each) and the probe group (a
+// few dozen clients in a process of their own), and reports its own event loop's delay: a busy
+// client process timestamps late, which is client-side queueing, not server time.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../src/live/protocol.js';
 
@@ -19,6 +23,8 @@ let slowest = 0;
 let received = 0;
 let joinedCount = 0;
 let reconnects = 0;
+const lag = monitorEventLoopDelay({ resolution: 5 });
+lag.enable();
 
 function connectOne(index: number): Promise<void> {
   const url = urls[(offset + index) % urls.length]!;
@@ -64,9 +70,11 @@ process.on('message', async (message: { type: string }) => {
     byNode = urls.map(() => new Array<number>(BUCKETS + 1).fill(0));
     slowest = 0;
     received = 0;
+    lag.reset();
     process.send!({ type: 'reset' });
   } else if (message.type === 'report') {
-    process.send!({ type: 'report', histogram, byNode, slowest, received, reconnects, connected: sockets.filter((s) => s.connected).length });
+    const delay = { p50: lag.percentile(50) / 1e6, p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 };
+    process.send!({ type: 'report', histogram, byNode, slowest, received, reconnects, connected: sockets.filter((s) => s.connected).length, lag: delay });
   } else if (message.type === 'stop') {
     for (const socket of sockets) socket.disconnect();
     process.exit(0);

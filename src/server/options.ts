@@ -26,13 +26,28 @@ export interface ChatLimits {
   /** Open questions staff receive. Default 100. */
   readonly questionQueue: number;
   /**
-   * In a big room (`batchFrom` or more widgets on a node), messages that follow one another within this
-   * time go out together (a lone message goes at once): one write per viewer per batch instead
-   * of one per message. Default 100 ms; 0 sends each at once.
+   * In a big room (`batchFrom` or more widgets on a node), a message sent while the room is quiet
+   * goes at once and the ones that follow go out together: one write per viewer per batch instead
+   * of one per message (that write, a syscall per socket, is what fan-out costs: 9-11 µs of CPU
+   * each, two thirds of it in the kernel, on the 2-core bench machine, so 50-60 ms for 5,000
+   * viewers; without batching a 5,000-viewer room at 20 messages/s needs a whole core and its
+   * latency runs away). This is the longest they wait. Default 100 ms; 0 sends each at once.
    */
   readonly batchMs: number;
   /** Widgets on a node from which a room's messages are batched. Default 200. */
   readonly batchFrom: number;
+  /**
+   * How long the following messages wait after a fan-out: `false` (default) always `batchMs`;
+   * `true` as long as that fan-out took, at most `batchMs`, so chat fan-out takes up to about
+   * half of the node's time and a room of a few hundred hardly waits. Measured with 5,000 viewers
+   * at 20 messages/s on the 2-core bench machine (bench/live-fanout.bench.ts, one node): p50 105
+   * vs 128 ms, p99 237 vs 241 ms (the probe clients: 197 vs 225 ms), for 52 % vs 39 % CPU. But
+   * with two nodes sharing those 2 cores with the clients, adaptive sent 17 batches/s instead of
+   * 10 and tipped the machine over (p99 8 s vs 187-213 ms). So the fixed window is the default,
+   * which bounds a room to about 10 writes per viewer per second whatever else runs on the
+   * machine; turn this on for nodes with a core to themselves.
+   */
+  readonly batchAdaptive: boolean;
 }
 
 export interface OfferLimits {
@@ -118,6 +133,7 @@ export const DEFAULT_CHAT: ChatLimits = {
   questionQueue: 100,
   batchMs: 100,
   batchFrom: 200,
+  batchAdaptive: false,
 };
 
 export interface ResolvedOptions {

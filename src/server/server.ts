@@ -66,6 +66,26 @@ function healthRoute(node: string, io: () => LiveIo | undefined) {
 }
 
 /**
+ * A broadcast is encoded once, with its WebSocket frame computed once (socket.io's adapter), as a
+ * header and a payload buffer that ws writes to each socket corked, as a writev(). Joined, each
+ * socket gets one plain write(): about 1 µs less CPU per socket per broadcast (of ~10 µs, most of
+ * it the kernel's) in the fan-out bench. Guarded: with another adapter shape nothing changes.
+ */
+function singleWriteFrames(adapter: object): void {
+  const target = adapter as { _encode?: (packet: unknown, options: { wsPreEncodedFrame?: unknown }) => unknown };
+  const encode = target._encode;
+  if (typeof encode !== 'function') return;
+  target._encode = function (packet, options) {
+    const encoded = encode.call(this, packet, options);
+    const frame = options.wsPreEncodedFrame;
+    if (Array.isArray(frame) && frame.length === 2 && frame.every((part) => Buffer.isBuffer(part))) {
+      options.wsPreEncodedFrame = [Buffer.concat(frame as Buffer[])];
+    }
+    return encoded;
+  };
+}
+
+/**
  * Starts the live server, standalone on `port` or attached to your HTTP server. Resolves once it
  * accepts connections (and Redis is connected, with `redisUrl`).
  */
@@ -120,6 +140,7 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     ...(adapter ? { adapter } : {}),
   }) as LiveIo;
   const liveIo = io;
+  singleWriteFrames(liveIo.of('/').adapter);
 
   const context: LiveContext = {
     io: liveIo,
@@ -227,7 +248,7 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
     });
     // A flood guard per connection: a token bucket; staff get ten times the budget.
     const budget = { tokens: options.events.burst * (isStaff(socket.data.user.role) ? 10 : 1), at: Date.now(), dropped: 0 };
-    socket.use((packet, next) => {
+    socket.use((packet) => {
       const [event] = packet;
       const ack = packet.at(-1);
       const answer = (result: unknown): void => {
@@ -263,42 +284,48 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
         answer({ ok: false, error: 'unknown_event', message: `unknown event ${String(event).slice(0, 40)}` });
         return;
       }
-      next();
-    });
-
-    socket.on('join', async (...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (typeof ack !== 'function') return;
-      try {
-        const { show, user } = socket.data;
-        await socket.join(context.room(show));
-        if (isStaff(user.role)) await socket.join(context.staffRoom(show));
-        socket.data.joined = true;
-        (ack as AnyAck)({ ok: true, data: await snapshot(socket) });
-      } catch (error) {
-        (ack as AnyAck)(failure(error, 'join'));
-      }
-    });
-
-    const on = socket.on.bind(socket) as unknown as (event: string, listener: (...args: unknown[]) => void) => void;
-    for (const [event, handler] of handlers) {
-      on(event, (...args: unknown[]) => {
-        const ack = typeof args.at(-1) === 'function' ? (args.pop() as AnyAck) : undefined;
-        const rule = handler.rule ?? {};
-        if (!rule.noAck && !ack) return; // Nobody to answer: the request is dropped.
-        void (async () => {
-          try {
-            if (!rule.beforeJoin && !socket.data.joined) throw new Refusal('not_joined', 'join the show first');
-            if (rule.staff) await requireStaff(socket);
-            const data = await handler.handle(args[0], socket);
-            ack?.({ ok: true, data: data ?? null });
-          } catch (error) {
-            ack?.(failure(error, event));
-          }
-        })();
+      // Dispatched here rather than through a listener per event on each socket (a connection
+      // then holds one closure, not one per event), after the current packet like socket.io does.
+      process.nextTick(() => {
+        if (socket.connected) dispatch(socket, event, packet);
       });
-    }
+    });
   });
+
+  async function join(socket: LiveSocket, ack: AnyAck): Promise<void> {
+    try {
+      const { show, user } = socket.data;
+      await socket.join(context.room(show));
+      if (isStaff(user.role)) await socket.join(context.staffRoom(show));
+      socket.data.joined = true;
+      ack({ ok: true, data: await snapshot(socket) });
+    } catch (error) {
+      ack(failure(error, 'join'));
+    }
+  }
+
+  /** Runs a client event's handler (the flood guard has let it through) and answers its ack. */
+  function dispatch(socket: LiveSocket, event: string, packet: unknown[]): void {
+    const ack = typeof packet.at(-1) === 'function' ? (packet.at(-1) as AnyAck) : undefined;
+    const payload = packet.length > (ack ? 2 : 1) ? packet[1] : undefined;
+    if (event === 'join') {
+      if (ack) void join(socket, ack);
+      return;
+    }
+    const handler = handlers.get(event)!;
+    const rule = handler.rule ?? {};
+    if (!rule.noAck && !ack) return; // Nobody to answer: the request is dropped.
+    void (async () => {
+      try {
+        if (!rule.beforeJoin && !socket.data.joined) throw new Refusal('not_joined', 'join the show first');
+        if (rule.staff) await requireStaff(socket);
+        const data = await handler.handle(payload, socket);
+        ack?.({ ok: true, data: data ?? null });
+      } catch (error) {
+        ack?.(failure(error, event));
+      }
+    })();
+  }
 
   for (const feature of features) feature.start?.(context);
 

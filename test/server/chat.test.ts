@@ -49,7 +49,7 @@ describe('chat', () => {
   });
 
   it('sends a busy show\'s messages in batches, in order, without the ones deleted meanwhile', async () => {
-    const slow = await startLive({ chat: { batchMs: 1500, batchFrom: 1 } });
+    const slow = await startLive({ chat: { batchMs: 1500, batchFrom: 1, batchAdaptive: false } });
     try {
       const show = freshShow();
       const host = track(await joined(slow.url!, { show, token: await slow.mintToken({ role: 'host', show }) }));
@@ -67,6 +67,58 @@ describe('chat', () => {
     } finally {
       await slow.close();
     }
+  });
+
+  it('waits after a fan-out as long as it took (adaptive): a cheap room hardly waits, a costly one batches', async () => {
+    const live = await startLive({ chat: { batchMs: 60_000, batchFrom: 1, batchAdaptive: true } });
+    try {
+      const show = freshShow();
+      const host = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'host', show }) }));
+      const ben = track(await joined(live.url!, { show, name: 'Ben' }));
+      const seen = collectMessages(ben.socket);
+      const batches = collect<{ messages: ChatMessage[] }>(ben.socket, 'chat:messages');
+      const send = (text: string) => request<ChatMessage>(host.socket, 'chat:send', { clientId: `adaptive-${text}-001`, text });
+      // Two widgets: each fan-out takes well under a millisecond, so nothing waits for batchMs (a minute).
+      for (const text of ['a1', 'a2', 'a3']) expect((await send(text)).ok).toBe(true);
+      await waitFor(() => seen.length === 3, { what: 'three messages long before batchMs' });
+      expect(seen.map((m) => m.text)).toEqual(['a1', 'a2', 'a3']);
+
+      // A costly fan-out (Ben's socket takes 1 s to write to, once): what follows waits that long, together.
+      const onServer = [...live.io.of('/').sockets.values()].find((s) => s.data.user.id === ben.snapshot.you.id)!;
+      let slowOnce = true;
+      onServer.onAnyOutgoing((event) => {
+        if (event !== 'chat:message' || !slowOnce) return;
+        slowOnce = false;
+        const until = performance.now() + 1000;
+        while (performance.now() < until);
+      });
+      expect((await send('b1')).ok).toBe(true);
+      const [b2, b3] = await Promise.all([send('b2'), send('b3')]);
+      expect(b2!.ok && b3!.ok).toBe(true);
+      await waitFor(() => seen.length === 6, { what: 'the batch after the costly fan-out' });
+      expect(seen.map((m) => m.text)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'b3']);
+      expect(batches.at(-1)!.messages.map((m) => m.text)).toEqual(['b2', 'b3']);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('encodes a broadcast once, as one WebSocket frame buffer written to each socket', async () => {
+    const show = freshShow();
+    const anna = await viewer(show);
+    const seen = collectMessages(anna.socket);
+    const adapter = suite.live.io.of('/').adapter as unknown as { _encode(packet: unknown, options: { wsPreEncodedFrame?: Buffer[] }): unknown };
+    const options: { wsPreEncodedFrame?: Buffer[] } = {};
+    adapter._encode({ type: 2, nsp: '/', data: ['chat:message', { text: 'frame' }] }, options);
+    expect(options.wsPreEncodedFrame).toHaveLength(1);
+    // A text frame (FIN + opcode 1), unmasked, carrying the engine.io message packet.
+    const frame = options.wsPreEncodedFrame![0]!;
+    expect(frame[0]).toBe(0x81);
+    expect(frame.subarray(2).toString()).toBe('42["chat:message",{"text":"frame"}]');
+    // And viewers still read real broadcasts sent that way.
+    await request(anna.socket, 'chat:send', { clientId: 'frame-client-1', text: 'one write' });
+    await waitFor(() => seen.length === 1);
+    expect(seen[0]!.text).toBe('one write');
   });
 
   it('keeps markup as text and removes control and direction-override characters', async () => {

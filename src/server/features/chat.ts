@@ -1,6 +1,6 @@
 // Chat: send (validated, limited, stored once per client id, then broadcast) and questions.
 import { PROTOCOL_LIMITS, isStaff, type ChatMessage } from '../../live/protocol.js';
-import type { LiveContext, LiveFeature, LiveSocket } from '../feature.js';
+import type { LiveContext, LiveFeature } from '../feature.js';
 import { Refusal } from '../refusal.js';
 import { blockedWordMatcher, cleanText, textLength } from '../text.js';
 import { MESSAGE_ID, optionalBoolean, payloadObject, stringField } from '../validate.js';
@@ -12,23 +12,34 @@ export async function sendQuestions(context: LiveContext, show: string): Promise
 }
 
 /** Refuses a user who is banned or timed out (never a host: their role comes from a verified token). */
-async function checkRestriction(context: LiveContext, socket: LiveSocket): Promise<void> {
-  if (socket.data.user.role === 'host') return;
-  const restriction = await context.state.restriction(socket.data.show, socket.data.user.id, Date.now());
+function checkRestriction(restriction: { until: number | null } | null): void {
   if (!restriction) return;
   if (restriction.until === null) throw new Refusal('banned', 'you are banned from this chat');
   throw new Refusal('timed_out', 'you are timed out', Math.ceil((restriction.until - Date.now()) / 1000));
 }
 
 /**
- * Sends new messages to a show's room. In a big room (`batchFrom` widgets or more on this node, 200 by default), the
- * first message after a quiet spell goes at once and the ones that follow within `batchMs` wait
- * and go together, so a busy show costs each viewer one write per batch rather than one per
- * message (the write is what dominates fan-out).
+ * Sends new messages to a show's room. In a big room (`batchFrom` widgets or more on this node, 200
+ * by default) a message sent while the room is quiet goes at once; the ones that follow wait and go
+ * together, so a busy show costs each viewer one write per batch rather than one per message (the
+ * per-socket write is what dominates fan-out). How long they wait after a fan-out: as long as that
+ * fan-out took (`batchAdaptive`), at most `batchMs`; or always `batchMs` (the default).
  */
 function messageFanOut(context: LiveContext) {
   const shows = new Map<string, { queue: ChatMessage[]; timer: NodeJS.Timeout }>();
-  const batchMs = context.options.chat.batchMs;
+  const { batchMs, batchFrom, batchAdaptive } = context.options.chat;
+  /** Sends to the room, then how long the next messages wait: 0 when the room is not batched. */
+  const emit = (show: string, send: () => void): number => {
+    const start = performance.now();
+    send();
+    if (batchMs <= 0) return 0;
+    const local = context.io.of('/').adapter.rooms.get(context.room(show))?.size ?? 0;
+    if (local < batchFrom) return 0; // Small rooms get every message at once: batching pays off where writes add up.
+    // Adaptive: the wait matches the fan-out's cost (a write per socket, and the wall time this
+    // busy node took for it), so fanning out chat takes at most about half of the node's time
+    // and a cheap room hardly waits. A timer needs at least a millisecond.
+    return batchAdaptive ? Math.min(batchMs, Math.max(1, Math.ceil(performance.now() - start))) : batchMs;
+  };
   const flush = (show: string): void => {
     const entry = shows.get(show);
     if (!entry) return;
@@ -38,8 +49,9 @@ function messageFanOut(context: LiveContext) {
     }
     const messages = entry.queue;
     entry.queue = [];
-    context.io.to(context.room(show)).emit('chat:messages', { messages });
-    entry.timer = setTimeout(() => flush(show), batchMs);
+    const wait = emit(show, () => context.io.to(context.room(show)).emit('chat:messages', { messages }));
+    if (wait > 0) entry.timer = setTimeout(() => flush(show), wait);
+    else shows.delete(show);
   };
   return {
     /** Takes deleted messages out of a batch that has not gone out yet. */
@@ -53,10 +65,8 @@ function messageFanOut(context: LiveContext) {
         entry.queue.push(message);
         return;
       }
-      context.io.to(context.room(show)).emit('chat:message', message);
-      // Small rooms get every message at once: batching pays off where writes add up.
-      const local = context.io.of('/').adapter.rooms.get(context.room(show))?.size ?? 0;
-      if (batchMs > 0 && local >= context.options.chat.batchFrom) shows.set(show, { queue: [], timer: setTimeout(() => flush(show), batchMs) });
+      const wait = emit(show, () => context.io.to(context.room(show)).emit('chat:message', message));
+      if (wait > 0) shows.set(show, { queue: [], timer: setTimeout(() => flush(show), wait) });
     },
     stop(): void {
       for (const show of [...shows.keys()]) {
@@ -115,14 +125,18 @@ export function chatFeature(): LiveFeature {
             if (!user.name) throw new Refusal('name_required', 'choose a display name first (profile:name)');
             if (socket.data.expiresAt !== null && socket.data.expiresAt <= Date.now()) throw new Refusal('token_expired', 'token has expired');
 
+            // The reads a message needs, at once (one round trip to Redis rather than three).
+            const [stored, restriction, settings] = await Promise.all([
+              context.state.findByClientId(show, user.id, clientId),
+              user.role === 'host' ? null : context.state.restriction(show, user.id, Date.now()),
+              isStaff(user.role) ? null : context.chatSettings(show),
+            ]);
             // A retry of a stored message gets the original back, whatever happened since.
-            const stored = await context.state.findByClientId(show, user.id, clientId);
             if (stored) return stored;
 
-            await checkRestriction(context, socket);
+            checkRestriction(restriction);
             if (isBlocked(text)) throw new Refusal('blocked_words', 'text contains a blocked word');
-            if (!isStaff(user.role)) {
-              const settings = await context.chatSettings(show);
+            if (settings) {
               const admission = await context.state.admitMessage(show, user.id, {
                 limit: settings.rateLimit.messages,
                 windowMs: settings.rateLimit.perSeconds * 1000,
