@@ -404,6 +404,8 @@ export class VitrineProducts extends LitElement {
     if (this.#edges?.root !== list) {
       this.#edges?.disconnect();
       this.#edgeCards = { first: null, last: null };
+      // No buttons until the new observer's first readings.
+      this.#atStart = this.#atEnd = true;
       this.#edges = new IntersectionObserver((entries) => this.#edgesMoved(entries), { root: list, threshold: [0, 0.5, 0.99, 1] });
     }
     const first = list.querySelector(':scope > .item');
@@ -413,7 +415,10 @@ export class VitrineProducts extends LitElement {
       if (old === card) continue;
       if (old && old !== first && old !== last) this.#edges.unobserve(old);
       this.#edgeCards[which] = card;
-      if (card) this.#edges.observe(card);
+      if (!card) continue;
+      // A card watched already (the other edge) gets no new reading from observe(): start afresh.
+      this.#edges.unobserve(card);
+      this.#edges.observe(card);
     }
     this.#updateScrollButtons();
   }
@@ -437,6 +442,8 @@ export class VitrineProducts extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved in the page: the observers (dropped when it left) are set up again after an update.
+    if (this.hasUpdated) this.requestUpdate();
     // The first currency formatter loads the browser's currency data: do it while the page is idle, not in the first render.
     whenIdle(() => {
       if (this.isConnected) prepareCurrencyFormats(this.#text.locale.tag, currencyCode(this.currency) ?? undefined);
