@@ -22,6 +22,7 @@ import { sizedImage } from './images.js';
 import { upgradeProperties } from './layout.js';
 import { priceText, type PriceText } from './price.js';
 import { productsStyles } from './products.styles.js';
+import { ownStatic } from '../../internal/statics.js';
 
 /** What one card shows, worked out once per product (not on every keystroke). */
 interface CardModel {
@@ -91,8 +92,14 @@ export class VitrineProducts extends LitElement {
   static get version(): string {
     return VERSION;
   }
+  static set version(value: string) {
+    ownStatic(this, 'version', value);
+  }
   static override get styles(): CSSResultGroup {
     return productsStyles;
+  }
+  static override set styles(value: CSSResultGroup) {
+    ownStatic(this, 'styles', value);
   }
 
   /** The `products` attribute: where products come from (the `products` property holds data instead). */

@@ -12,6 +12,7 @@ import { layoutClass, layoutParts, showLayout, type ShowLayout } from './layout.
 import { slottedPoster } from './poster.js';
 import { showFacadeCss } from './show.styles.js';
 import type { ShowView } from './show-view.js';
+import { ownStatic } from '../../internal/statics.js';
 
 // Importing Vitrine on a server (SSR) must not throw: there is no HTMLElement there.
 const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
@@ -122,6 +123,9 @@ export class VitrineShow extends ElementBase {
   // A getter, not a static field: see "Static getters" in rollup.config.mjs.
   static get version(): string {
     return VERSION;
+  }
+  static set version(value: string) {
+    ownStatic(this, 'version', value);
   }
   static get observedAttributes(): readonly string[] {
     return ATTRIBUTES;
