@@ -8,7 +8,7 @@ import { VitrineChat, VitrinePlayer, VitrineProductOverlay, VitrineProducts, Vit
 describe('subclassing the elements', () => {
   it('lets a subclass assign its own styles and version without touching the base class', () => {
     for (const Base of [VitrinePlayer, VitrineProducts, VitrineProductOverlay, VitrineChat, VitrineStudio]) {
-      const Sub = class extends Base {};
+      const Sub = class extends Base {} as unknown as { styles?: CSSResultGroup; version: string };
       const extra = css`:host { outline: 3px solid rgb(1, 2, 3); }`;
       expect(() => Object.assign(Sub, { styles: [Base.styles, extra] as CSSResultGroup, version: 'custom' }), Base.name).not.to.throw();
       expect(Sub.styles).to.deep.equal([Base.styles, extra]);
