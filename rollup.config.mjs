@@ -141,7 +141,8 @@ const cdnDefine = { ...define, 'process.env.NODE_ENV': '"production"' };
  * Static getters: Lit needs TypeScript's class-field semantics (`useDefineForClassFields: false`),
  * under which esbuild turns static fields into assignments after the class for Safari < 16.4 (no
  * static blocks) and then lowers every `#private` member of that class to WeakMap helpers (about
- * 2 KB gzip over the elements). So elements declare `static get styles()` / `static get version()`.
+ * 2 KB gzip over the elements). So elements declare `static get styles()` / `static get version()`,
+ * each with a setter (src/internal/statics.ts) so a subclass can still assign its own.
  */
 const CDN_TARGETS = ['chrome100', 'edge100', 'firefox100', 'safari15.4'];
 

@@ -41,11 +41,12 @@ export interface ChatLimits {
    * `true` as long as that fan-out took, at most `batchMs`, so chat fan-out takes up to about
    * half of the node's time and a room of a few hundred hardly waits. Measured with 5,000 viewers
    * at 20 messages/s on the 2-core bench machine (bench/live-fanout.bench.ts, one node): p50 105
-   * vs 128 ms, p99 237 vs 241 ms (the probe clients: 197 vs 225 ms), for 52 % vs 39 % CPU. But
-   * with two nodes sharing those 2 cores with the clients, adaptive sent 17 batches/s instead of
-   * 10 and tipped the machine over (p99 8 s vs 187-213 ms). So the fixed window is the default,
-   * which bounds a room to about 10 writes per viewer per second whatever else runs on the
-   * machine; turn this on for nodes with a core to themselves.
+   * vs 128 ms, p99 237 vs 241 ms (the probe clients: 197 vs 225 ms), for 52 % vs 39 % CPU. The
+   * fixed window is the default, which bounds a room to about 10 writes per viewer per second
+   * whatever else runs on the machine; turn this on for nodes with a core to themselves. One node
+   * only: with Redis (`redisUrl`) the local fan-out happens after Redis answers, so it cannot be
+   * timed and the window stays `batchMs` (an early build timed ~0 ms there, sent 17 batches/s
+   * instead of 10 and tipped the two-node bench over).
    */
   readonly batchAdaptive: boolean;
 }

@@ -182,6 +182,23 @@ describe('<vitrine-products> carousel', () => {
     list.scrollLeft = 0;
     await waitUntil(() => back.hidden && !forward.hidden, 'back at the start');
 
+    // Moved elsewhere in the page: the buttons still follow the scroll.
+    const elsewhere = document.createElement('div');
+    elsewhere.style.width = '800px';
+    document.body.append(elsewhere);
+    elsewhere.append(el);
+    const moved = root.querySelector<HTMLElement>('[part="list"]')!;
+    moved.scrollLeft = moved.scrollWidth;
+    await waitUntil(() => !back.hidden && forward.hidden, 'moved, at the end: only "previous"');
+    moved.scrollLeft = 0;
+    await waitUntil(() => back.hidden && !forward.hidden, 'moved, back at the start');
+
+    // A list cut down to its first card: that card is now the last one too, and no button shows.
+    el.products = manyProducts(200).slice(0, 1);
+    await waitUntil(() => cards(el).length === 1, 'one card left');
+    await waitUntil(() => back.hidden && forward.hidden, 'cut to one card: no buttons');
+    elsewhere.remove();
+
     const one = await carousel([simpleProduct('solo')]);
     const buttons = [...one.shadowRoot!.querySelectorAll<HTMLButtonElement>('.scroll')];
     await waitUntil(() => buttons.every((button) => button.hidden), 'one card: no buttons');

@@ -165,6 +165,29 @@ describe('<vitrine-show> slotted poster and the poster attribute', () => {
   });
 });
 
+describe('<vitrine-show> poster as a <picture>', () => {
+  it('hands the player the source the browser chose inside a slotted <picture>', async () => {
+    const picture = document.createElement('picture');
+    picture.slot = 'poster';
+    const source = document.createElement('source');
+    source.type = 'image/webp';
+    source.srcset = '/hls/vod/poster-720.webp';
+    const img = document.createElement('img');
+    img.src = '/hls/vod/poster.jpg';
+    img.alt = '';
+    picture.append(source, img);
+    const show = await fixture<VitrineShow>(html`<div style="width: 300px"><vitrine-show loading="interaction" src="/no-stream/master.m3u8">${picture}</vitrine-show></div>`).then(
+      (div) => div.querySelector('vitrine-show') as VitrineShow,
+    );
+    await img.decode();
+    expect(img.currentSrc).to.match(/\/hls\/vod\/poster-720\.webp$/);
+    const view = (await show.load())!;
+    await view.updateComplete;
+    await view.player!.updateComplete;
+    expect(view.player!.video.poster).to.equal(img.currentSrc);
+  });
+});
+
 describe('<vitrine-show> poster URLs from outside', () => {
   it('a javascript: poster attribute is still refused with a warning; a slotted poster still shows', async () => {
     const capture = captureWarnings();
@@ -175,6 +198,7 @@ describe('<vitrine-show> poster URLs from outside', () => {
       capture.restore();
     }
     expect(capture.warnings.filter((w) => w.includes('attribute "poster"'))).to.have.length(1);
+    expect(capture.warnings.find((w) => w.includes('attribute "poster"'))).to.contain('Ignored (the slotted poster shows)');
     expect(show.shadowRoot!.querySelector('img')).to.equal(null);
     expect(show.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="poster"]')!.assignedElements()).to.have.length(1);
   });

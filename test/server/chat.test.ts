@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ShowSnapshot } from '../../src/live/protocol.js';
-import { client, collect, collectMessages, connected, joined, liveSuite, request, startLive, waitFor } from '../support/live-node.js';
+import { client, collect, collectMessages, connected, joined, liveSuite, RedisProcess, request, startLive, waitFor } from '../support/live-node.js';
 
 const suite = liveSuite('chat');
 const { freshShow, track } = suite;
@@ -100,6 +100,25 @@ describe('chat', () => {
       expect(batches.at(-1)!.messages.map((m) => m.text)).toEqual(['b2', 'b3']);
     } finally {
       await live.close();
+    }
+  });
+
+  it('keeps the fixed window with Redis, where the local fan-out cannot be timed (adaptive is one node only)', async () => {
+    const redis = await RedisProcess.start();
+    const live = await startLive({ redisUrl: redis.url, chat: { batchMs: 1500, batchFrom: 1, batchAdaptive: true } });
+    try {
+      const show = freshShow();
+      const host = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'host', show }) }));
+      const ben = track(await joined(live.url!, { show, name: 'Ben' }));
+      const single = collect<ChatMessage>(ben.socket, 'chat:message');
+      const batches = collect<{ messages: ChatMessage[] }>(ben.socket, 'chat:messages');
+      for (let i = 1; i <= 3; i++) expect((await request<ChatMessage>(host.socket, 'chat:send', { clientId: `redis-batch-${i}`, text: `r${i}` })).ok).toBe(true);
+      await waitFor(() => batches.length === 1, { what: 'one batch after the window' });
+      expect(single.map((m) => m.text)).toEqual(['r1']);
+      expect(batches[0]!.messages.map((m) => m.text)).toEqual(['r2', 'r3']);
+    } finally {
+      await live.close();
+      await redis.stop();
     }
   });
 

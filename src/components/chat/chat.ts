@@ -17,6 +17,7 @@ import { FloatingHearts } from './hearts.js';
 import { arrowDownIcon, eyeIcon, heartIcon, pinIcon, questionIcon, sendIcon } from './icons.js';
 import type { ChatModeration } from './moderation.staff.js';
 import { warn } from '../../internal/warn.js';
+import { ownStatic } from '../../internal/statics.js';
 
 /** Screen readers hear at most one chat summary this often. */
 const ANNOUNCE_EVERY_MS = 5000;
@@ -72,8 +73,14 @@ export class VitrineChat extends LitElement {
   static get version(): string {
     return VERSION;
   }
+  static set version(value: string) {
+    ownStatic(this, 'version', value);
+  }
   static override get styles(): CSSResultGroup {
     return [unsafeCSS(hostResetCss), chatStyles];
+  }
+  static override set styles(value: CSSResultGroup) {
+    ownStatic(this, 'styles', value);
   }
 
   /** Live server URL (http or https). */

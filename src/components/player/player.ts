@@ -15,6 +15,7 @@ import { icon } from './icons.js';
 import { playerStyles } from './player.styles.js';
 import { StoreBagController } from './store-bag.js';
 import { shortcut, type KeyTarget, type PlayerCommand } from './shortcuts.js';
+import { ownStatic } from '../../internal/statics.js';
 
 const SEEK_STEP = 5;
 const VOLUME_STEP = 0.1;
@@ -73,8 +74,14 @@ export class VitrinePlayer extends LitElement {
   static get version(): string {
     return VERSION;
   }
+  static set version(value: string) {
+    ownStatic(this, 'version', value);
+  }
   static override get styles(): CSSResultGroup {
     return playerStyles;
+  }
+  static override set styles(value: CSSResultGroup) {
+    ownStatic(this, 'styles', value);
   }
 
   /** HLS manifest URL (`.m3u8`); http(s) only. */

@@ -20,6 +20,7 @@ import { sizedImage } from '../products/images.js';
 import { priceText } from '../products/price.js';
 import { overlayStyles } from './product-overlay.styles.js';
 import { choose, initialSelection, maxAddable, valueState, variantFor, type Selection } from './variants.js';
+import { ownStatic } from '../../internal/statics.js';
 
 export interface OverlayShowOptions {
   /** The cart to add to; without one the overlay shows the product without an add button. */
@@ -106,8 +107,14 @@ export class VitrineProductOverlay extends LitElement {
   static get version(): string {
     return VERSION;
   }
+  static set version(value: string) {
+    ownStatic(this, 'version', value);
+  }
   static override get styles(): CSSResultGroup {
     return overlayStyles;
+  }
+  static override set styles(value: CSSResultGroup) {
+    ownStatic(this, 'styles', value);
   }
 
   /** A page-modal dialog instead of a layer over its parent. */

@@ -22,6 +22,7 @@ import { sizedImage } from './images.js';
 import { upgradeProperties } from './layout.js';
 import { priceText, type PriceText } from './price.js';
 import { productsStyles } from './products.styles.js';
+import { ownStatic } from '../../internal/statics.js';
 
 /** What one card shows, worked out once per product (not on every keystroke). */
 interface CardModel {
@@ -91,8 +92,14 @@ export class VitrineProducts extends LitElement {
   static get version(): string {
     return VERSION;
   }
+  static set version(value: string) {
+    ownStatic(this, 'version', value);
+  }
   static override get styles(): CSSResultGroup {
     return productsStyles;
+  }
+  static override set styles(value: CSSResultGroup) {
+    ownStatic(this, 'styles', value);
   }
 
   /** The `products` attribute: where products come from (the `products` property holds data instead). */
@@ -404,6 +411,8 @@ export class VitrineProducts extends LitElement {
     if (this.#edges?.root !== list) {
       this.#edges?.disconnect();
       this.#edgeCards = { first: null, last: null };
+      // No buttons until the new observer's first readings.
+      this.#atStart = this.#atEnd = true;
       this.#edges = new IntersectionObserver((entries) => this.#edgesMoved(entries), { root: list, threshold: [0, 0.5, 0.99, 1] });
     }
     const first = list.querySelector(':scope > .item');
@@ -413,7 +422,10 @@ export class VitrineProducts extends LitElement {
       if (old === card) continue;
       if (old && old !== first && old !== last) this.#edges.unobserve(old);
       this.#edgeCards[which] = card;
-      if (card) this.#edges.observe(card);
+      if (!card) continue;
+      // A card watched already (the other edge) gets no new reading from observe(): start afresh.
+      this.#edges.unobserve(card);
+      this.#edges.observe(card);
     }
     this.#updateScrollButtons();
   }
@@ -437,6 +449,8 @@ export class VitrineProducts extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved in the page: the observers (dropped when it left) are set up again after an update.
+    if (this.hasUpdated) this.requestUpdate();
     // The first currency formatter loads the browser's currency data: do it while the page is idle, not in the first render.
     whenIdle(() => {
       if (this.isConnected) prepareCurrencyFormats(this.#text.locale.tag, currencyCode(this.currency) ?? undefined);

@@ -16,6 +16,8 @@ export function slottedPoster(host: Element): Element | null {
  */
 export function playerPoster(host: Element): string | undefined {
   const slotted = slottedPoster(host);
-  const chosen = slotted instanceof HTMLImageElement ? safeHttpUrl(slotted.currentSrc || slotted.getAttribute('src')) : null;
+  // An `<img>`, or a `<picture>` around one (the browser's choice is the img's currentSrc).
+  const image = slotted instanceof HTMLImageElement ? slotted : (slotted?.querySelector('img') ?? null);
+  const chosen = image ? safeHttpUrl(image.currentSrc || image.getAttribute('src')) : null;
   return chosen?.href ?? host.getAttribute('poster') ?? undefined;
 }

@@ -12,6 +12,7 @@ import { layoutClass, layoutParts, showLayout, type ShowLayout } from './layout.
 import { slottedPoster } from './poster.js';
 import { showFacadeCss } from './show.styles.js';
 import type { ShowView } from './show-view.js';
+import { ownStatic } from '../../internal/statics.js';
 
 // Importing Vitrine on a server (SSR) must not throw: there is no HTMLElement there.
 const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
@@ -122,6 +123,9 @@ export class VitrineShow extends ElementBase {
   // A getter, not a static field: see "Static getters" in rollup.config.mjs.
   static get version(): string {
     return VERSION;
+  }
+  static set version(value: string) {
+    ownStatic(this, 'version', value);
   }
   static get observedAttributes(): readonly string[] {
     return ATTRIBUTES;
@@ -333,15 +337,15 @@ export class VitrineShow extends ElementBase {
     // An empty title inside keeps the host's `title` attribute from showing as a tooltip.
     facade.title = '';
 
-    const posterUrl = this.hasAttribute('poster') ? safeHttpUrl(this.getAttribute('poster')) : null;
-    if (this.hasAttribute('poster') && !posterUrl) {
-      warn(this, `attribute "poster" must be an http(s) image URL; got "${this.getAttribute('poster')}". Showing no poster.`);
-    }
     // The page's own `<img slot="poster">` (painted before this script ran) stays where it is;
     // the `poster` attribute is the slot's fallback, and is not even fetched when the page has one.
+    const slotted = slottedPoster(this) !== null;
+    const posterUrl = this.hasAttribute('poster') ? safeHttpUrl(this.getAttribute('poster')) : null;
+    if (this.hasAttribute('poster') && !posterUrl) {
+      warn(this, `attribute "poster" must be an http(s) image URL; got "${this.getAttribute('poster')}". ${slotted ? 'Ignored (the slotted poster shows).' : 'Showing no poster.'}`);
+    }
     const slot = document.createElement('slot');
     slot.name = 'poster';
-    const slotted = slottedPoster(this) !== null;
     if (posterUrl && !slotted) {
       const img = document.createElement('img');
       img.className = 'poster';

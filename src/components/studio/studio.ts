@@ -30,6 +30,7 @@ import type { PinEvent } from './contract.js';
 import { checkOffer, MAX_OFFER_MINUTES, MAX_OFFER_UNITS, type OfferField, type OfferProblem } from './offer-form.js';
 import { MAX_PINNED, pinnedNow, StudioSession, type StudioOffer } from './session.js';
 import { studioStyles } from './studio.styles.js';
+import { ownStatic } from '../../internal/statics.js';
 
 type StudioMessageKey = StaffKey<'studio'>;
 
@@ -75,8 +76,14 @@ export class VitrineStudio extends LitElement {
   static get version(): string {
     return VERSION;
   }
+  static set version(value: string) {
+    ownStatic(this, 'version', value);
+  }
   static override get styles(): CSSResultGroup {
     return studioStyles;
+  }
+  static override set styles(value: CSSResultGroup) {
+    ownStatic(this, 'styles', value);
   }
 
   /** Live server URL (http or https). */

@@ -27,7 +27,10 @@ function checkRestriction(restriction: { until: number | null } | null): void {
  */
 function messageFanOut(context: LiveContext) {
   const shows = new Map<string, { queue: ChatMessage[]; timer: NodeJS.Timeout }>();
-  const { batchMs, batchFrom, batchAdaptive } = context.options.chat;
+  const { batchMs, batchFrom } = context.options.chat;
+  // With Redis the adapter sends to this node's sockets only once Redis has the message, after
+  // `emit` returns: the fan-out cannot be timed here, so the window stays fixed.
+  const batchAdaptive = context.options.chat.batchAdaptive && !context.options.redisUrl;
   /** Sends to the room, then how long the next messages wait: 0 when the room is not batched. */
   const emit = (show: string, send: () => void): number => {
     const start = performance.now();
