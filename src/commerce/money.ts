@@ -28,7 +28,7 @@ function currencyFormat(locale: string, currency: string, digits?: number): Intl
  */
 export function prepareCurrencyFormats(locale: string, currency = 'EUR'): void {
   try {
-    currencyFormat('en', currency);
+    // minorUnitDigits builds the `en` formatter it reads the digits from.
     currencyFormat(locale, currency, minorUnitDigits(currency));
   } catch {
     // A bad locale or currency is reported where it is used.

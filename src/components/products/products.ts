@@ -22,6 +22,7 @@ import { sizedImage } from './images.js';
 import { upgradeProperties } from './layout.js';
 import { priceText, type PriceText } from './price.js';
 import { productsStyles } from './products.styles.js';
+import { whenIdle } from '../../internal/idle.js';
 import { ownStatic } from '../../internal/statics.js';
 
 /** What one card shows, worked out once per product (not on every keystroke). */
@@ -454,7 +455,7 @@ export class VitrineProducts extends LitElement {
     // The first currency formatter loads the browser's currency data: do it while the page is idle, not in the first render.
     whenIdle(() => {
       if (this.isConnected) prepareCurrencyFormats(this.#text.locale.tag, currencyCode(this.currency) ?? undefined);
-    });
+    }, 1000);
   }
 
   override disconnectedCallback(): void {
@@ -606,11 +607,6 @@ export class VitrineProducts extends LitElement {
     back.hidden = this.#atStart;
     forward.hidden = this.#atEnd && allRendered;
   }
-}
-
-function whenIdle(callback: () => void): void {
-  if ('requestIdleCallback' in globalThis) requestIdleCallback(callback, { timeout: 1000 });
-  else setTimeout(callback, 50);
 }
 
 function reducedMotion(): boolean {

@@ -12,6 +12,7 @@ import { layoutClass, layoutParts, showLayout, type ShowLayout } from './layout.
 import { slottedPoster } from './poster.js';
 import { showFacadeCss } from './show.styles.js';
 import type { ShowView } from './show-view.js';
+import { whenIdle } from '../../internal/idle.js';
 import { ownStatic } from '../../internal/statics.js';
 
 // Importing Vitrine on a server (SSR) must not throw: there is no HTMLElement there.
@@ -443,10 +444,7 @@ function placeholder(className: string, part: string): HTMLDivElement {
 
 /** Runs after the page's own load and in idle time, so the widget never competes with the shop. */
 function whenPageIdle(callback: () => void): void {
-  const idle = (): void => {
-    if ('requestIdleCallback' in globalThis) requestIdleCallback(callback, { timeout: 2000 });
-    else setTimeout(callback, 1);
-  };
+  const idle = (): void => whenIdle(callback, 2000);
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });
 }
