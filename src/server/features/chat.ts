@@ -18,19 +18,44 @@ function checkRestriction(restriction: { until: number | null } | null): void {
   throw new Refusal('timed_out', 'you are timed out', Math.ceil((restriction.until - Date.now()) / 1000));
 }
 
+/** The least rest after a fan-out, as a share of how long it took: fan-out gets at most 1 / (1 + this) of the node. */
+export const BATCH_REST = 0.5;
+
+/**
+ * A big room's next chat batch starts this long after the previous fan-out returned (`loopMs`: how
+ * long that fan-out took; 0 or less: the room is not batched, send each message at once).
+ *
+ * Batches are paced from the start of the previous fan-out: a batch starts `batchMs` after the
+ * previous one started, so a message waits at most `batchMs` for its batch (what the option
+ * promises), not the fan-out plus `batchMs`. A fan-out longer than that window would leave no
+ * time between batches, so after one the node always rests at least `BATCH_REST` of its length:
+ * chat fan-out takes at most two thirds of the node, and the rest (reading senders, acks, joins,
+ * the other rooms) gets at least a third even in a room too big for the window. The pacing also
+ * bounds a room to 1,000 / `batchMs` writes per viewer per second, however cheap they are.
+ * `batchAdaptive` shortens the window of a cheap room to twice its fan-out (it rests as long as
+ * it sent), so a room of a few hundred hardly waits; from a fan-out of `batchMs / 2` on it is
+ * the same as the default.
+ */
+export function nextBatchWait(loopMs: number, options: { batchMs: number; batchAdaptive: boolean }): number {
+  const window = options.batchAdaptive ? Math.min(options.batchMs, 2 * loopMs) : options.batchMs;
+  // A timer needs at least a millisecond.
+  return Math.max(1, Math.ceil(Math.max(window - loopMs, BATCH_REST * loopMs)));
+}
+
 /**
  * Sends new messages to a show's room. In a big room (`batchFrom` widgets or more on this node, 200
  * by default) a message sent while the room is quiet goes at once; the ones that follow wait and go
  * together, so a busy show costs each viewer one write per batch rather than one per message (the
- * per-socket write is what dominates fan-out). How long they wait after a fan-out: as long as that
- * fan-out took (`batchAdaptive`), at most `batchMs`; or always `batchMs` (the default).
+ * per-socket write is what dominates fan-out). When the next batch goes: `nextBatchWait`.
  */
 function messageFanOut(context: LiveContext) {
   const shows = new Map<string, { queue: ChatMessage[]; timer: NodeJS.Timeout }>();
   const { batchMs, batchFrom } = context.options.chat;
   // With Redis the adapter sends to this node's sockets only once Redis has the message, after
-  // `emit` returns: the fan-out cannot be timed here, so the window stays fixed.
-  const batchAdaptive = context.options.chat.batchAdaptive && !context.options.redisUrl;
+  // `emit` returns: the fan-out cannot be timed here (it counts as 0 ms), so batches are paced
+  // `batchMs` apart and adaptive is off (it would take ~0 ms for a cheap room and send at once).
+  const timed = !context.options.redisUrl;
+  const batchAdaptive = context.options.chat.batchAdaptive && timed;
   /** Sends to the room, then how long the next messages wait: 0 when the room is not batched. */
   const emit = (show: string, send: () => void): number => {
     const start = performance.now();
@@ -38,10 +63,7 @@ function messageFanOut(context: LiveContext) {
     if (batchMs <= 0) return 0;
     const local = context.io.of('/').adapter.rooms.get(context.room(show))?.size ?? 0;
     if (local < batchFrom) return 0; // Small rooms get every message at once: batching pays off where writes add up.
-    // Adaptive: the wait matches the fan-out's cost (a write per socket, and the wall time this
-    // busy node took for it), so fanning out chat takes at most about half of the node's time
-    // and a cheap room hardly waits. A timer needs at least a millisecond.
-    return batchAdaptive ? Math.min(batchMs, Math.max(1, Math.ceil(performance.now() - start))) : batchMs;
+    return nextBatchWait(timed ? performance.now() - start : 0, { batchMs, batchAdaptive });
   };
   const flush = (show: string): void => {
     const entry = shows.get(show);
