@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ShowSnapshot } from '../../src/live/protocol.js';
+import { BATCH_REST, nextBatchWait } from '../../src/server/features/chat.js';
+import type { LiveServer } from '../../src/server/index.js';
 import { client, collect, collectMessages, connected, joined, liveSuite, RedisProcess, request, startLive, waitFor } from '../support/live-node.js';
 
 const suite = liveSuite('chat');
@@ -66,6 +68,76 @@ describe('chat', () => {
       expect(batches[0]!.messages.map((m) => m.text)).toEqual(['m2', 'm4', 'm5']);
     } finally {
       await slow.close();
+    }
+  });
+
+  it('times the next batch from the start of the previous fan-out, resting at least half a fan-out after it', () => {
+    const fixed = { batchMs: 100, batchAdaptive: false };
+    const adaptive = { batchMs: 100, batchAdaptive: true };
+    // The window is batchMs from the start: what is left of it after the fan-out.
+    expect(nextBatchWait(0, fixed)).toBe(100);
+    expect(nextBatchWait(30, fixed)).toBe(70);
+    expect(nextBatchWait(60.2, fixed)).toBe(40);
+    // A fan-out longer than two thirds of the window: the node rests half of it (fan-out takes at most 2/3).
+    expect(BATCH_REST).toBe(0.5);
+    expect(nextBatchWait(80, fixed)).toBe(40);
+    expect(nextBatchWait(300, fixed)).toBe(150);
+    // Adaptive: a cheap room's window is twice its fan-out; from batchMs / 2 on it is the default.
+    expect(nextBatchWait(0.2, adaptive)).toBe(1);
+    expect(nextBatchWait(10, adaptive)).toBe(10);
+    expect(nextBatchWait(60, adaptive)).toBe(40);
+    expect(nextBatchWait(300, adaptive)).toBe(150);
+  });
+
+  /** Starts a show with a host and Ben, whose socket takes `costMs` to write to once (the fan-out of `first`). */
+  async function costlyFanOut(live: LiveServer, costMs: number) {
+    const show = freshShow();
+    const host = track(await joined(live.url!, { show, token: await live.mintToken({ role: 'host', show }) }));
+    const ben = track(await joined(live.url!, { show, name: 'Ben' }));
+    const seen = collectMessages(ben.socket);
+    const batches = collect<{ messages: ChatMessage[] }>(ben.socket, 'chat:messages');
+    const send = (text: string) => request<ChatMessage>(host.socket, 'chat:send', { clientId: `costly-${text}-001`, text });
+    // Server-side times (the server runs in this process): the costly fan-out's start and end, and
+    // when the next batch reached Ben's socket.
+    const at: { start?: number; end?: number; batch?: number } = {};
+    const onServer = [...live.io.of('/').sockets.values()].find((s) => s.data.user.id === ben.snapshot.you.id)!;
+    onServer.onAnyOutgoing((event) => {
+      if (event === 'chat:messages') at.batch ??= performance.now();
+      if (event !== 'chat:message' || at.start !== undefined) return;
+      at.start = performance.now();
+      while (performance.now() < at.start + costMs);
+      at.end = performance.now();
+    });
+    expect((await send('c1')).ok).toBe(true);
+    // Both wait for the next batch (their acks come at once).
+    const [c2, c3] = await Promise.all([send('c2'), send('c3')]);
+    expect(c2!.ok && c3!.ok).toBe(true);
+    await waitFor(() => seen.length === 3, { what: 'the batch after the costly fan-out' });
+    expect(seen.map((m) => m.text)).toEqual(['c1', 'c2', 'c3']);
+    expect(batches.map((b) => b.messages.map((m) => m.text))).toEqual([['c2', 'c3']]);
+    return { start: at.start!, end: at.end!, batch: at.batch! };
+  }
+
+  it('starts the next batch batchMs after the previous fan-out started, not batchMs after it ended', async () => {
+    const live = await startLive({ chat: { batchMs: 1500, batchFrom: 1 } });
+    try {
+      // An 800 ms fan-out: the next batch waits what is left of the 1,500 ms window (700 ms), not 1,500 ms more.
+      const at = await costlyFanOut(live, 800);
+      expect(at.batch - at.start).toBeGreaterThanOrEqual(1500 - 2); // never sooner than the window (timers may round down 1 ms)
+      expect(at.batch - at.end).toBeLessThan(1500); // and sooner than batchMs after the fan-out (the wait is 700 ms)
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('rests at least half a fan-out after one longer than the window, so batches never run back to back', async () => {
+    const live = await startLive({ chat: { batchMs: 200, batchFrom: 1 } });
+    try {
+      // A 1,000 ms fan-out in a 200 ms window: the window is long gone, the node still rests 500 ms.
+      const at = await costlyFanOut(live, 1000);
+      expect(at.batch - at.end).toBeGreaterThanOrEqual(500 - 2);
+    } finally {
+      await live.close();
     }
   });
 
