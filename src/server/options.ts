@@ -28,25 +28,27 @@ export interface ChatLimits {
   /**
    * In a big room (`batchFrom` or more widgets on a node), a message sent while the room is quiet
    * goes at once and the ones that follow go out together: one write per viewer per batch instead
-   * of one per message (that write, a syscall per socket, is what fan-out costs: 9-11 µs of CPU
-   * each, two thirds of it in the kernel, on the 2-core bench machine, so 50-60 ms for 5,000
-   * viewers; without batching a 5,000-viewer room at 20 messages/s needs a whole core and its
-   * latency runs away). This is the longest they wait. Default 100 ms; 0 sends each at once.
+   * of one per message (that write, a syscall per socket, is what fan-out costs: 11-15 µs of CPU
+   * each, 60 % of it in the kernel, on the 2-core bench machine, so 60-90 ms for 5,000 viewers;
+   * without batching a 5,000-viewer room at 20 messages/s needs a whole core and its latency runs
+   * away). A batch starts `batchMs` after the previous fan-out started, so this is the longest a
+   * message waits for its batch to start (then it waits for its place in that fan-out); a room at
+   * most gets 1,000 / `batchMs` writes per viewer per second. A fan-out longer than two thirds of
+   * `batchMs` is followed by a rest of half its length, so fan-out never takes more than two thirds
+   * of the node. Default 100 ms; 0 sends each at once.
    */
   readonly batchMs: number;
   /** Widgets on a node from which a room's messages are batched. Default 200. */
   readonly batchFrom: number;
   /**
-   * How long the following messages wait after a fan-out: `false` (default) always `batchMs`;
-   * `true` as long as that fan-out took, at most `batchMs`, so chat fan-out takes up to about
-   * half of the node's time and a room of a few hundred hardly waits. Measured with 5,000 viewers
-   * at 20 messages/s on the 2-core bench machine (bench/live-fanout.bench.ts, one node): p50 105
-   * vs 128 ms, p99 237 vs 241 ms (the probe clients: 197 vs 225 ms), for 52 % vs 39 % CPU. The
-   * fixed window is the default, which bounds a room to about 10 writes per viewer per second
-   * whatever else runs on the machine; turn this on for nodes with a core to themselves. One node
-   * only: with Redis (`redisUrl`) the local fan-out happens after Redis answers, so it cannot be
-   * timed and the window stays `batchMs` (an early build timed ~0 ms there, sent 17 batches/s
-   * instead of 10 and tipped the two-node bench over).
+   * Shortens the window of a cheap room: `true` starts the next batch twice the last fan-out's
+   * length after it started (it rests as long as it sent), at most `batchMs`, so a room of a few
+   * hundred widgets hardly waits and chat fan-out takes up to about half of the node; a costly
+   * room (a fan-out of `batchMs / 2` or more, about 3,000 viewers on the bench machine) is paced
+   * as by default. `false` (default): always `batchMs`. One node only: with Redis (`redisUrl`) the
+   * local fan-out happens after Redis answers, so it cannot be timed and the window stays
+   * `batchMs` (an early build timed ~0 ms there, sent 17 batches/s instead of 10 and tipped the
+   * two-node bench over).
    */
   readonly batchAdaptive: boolean;
 }
