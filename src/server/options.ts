@@ -35,7 +35,8 @@ export interface ChatLimits {
    * message waits for its batch to start (then it waits for its place in that fan-out); a room at
    * most gets 1,000 / `batchMs` writes per viewer per second. A fan-out longer than two thirds of
    * `batchMs` is followed by a rest of half its length, so fan-out never takes more than two thirds
-   * of the node. Default 100 ms; 0 sends each at once.
+   * of the node (with Redis too, where this node's fan-out runs once Redis has the message).
+   * Default 100 ms; 0 sends each at once.
    */
   readonly batchMs: number;
   /** Widgets on a node from which a room's messages are batched. Default 200. */

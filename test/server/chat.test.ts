@@ -141,6 +141,19 @@ describe('chat', () => {
     }
   });
 
+  it('with Redis, rests after this node\'s fan-out (which runs once Redis has the message) before the next batch', async () => {
+    const redis = await RedisProcess.start();
+    const live = await startLive({ redisUrl: redis.url, chat: { batchMs: 200, batchFrom: 1 } });
+    try {
+      // The 200 ms window is due while the 2 s local fan-out still runs; the node then rests 1 s.
+      const at = await costlyFanOut(live, 2000);
+      expect(at.batch - at.end).toBeGreaterThanOrEqual(1000 - 2);
+    } finally {
+      await live.close();
+      await redis.stop();
+    }
+  });
+
   it('waits after a fan-out as long as it took (adaptive): a cheap room hardly waits, a costly one batches', async () => {
     const live = await startLive({ chat: { batchMs: 60_000, batchFrom: 1, batchAdaptive: true } });
     try {

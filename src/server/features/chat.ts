@@ -1,6 +1,7 @@
 // Chat: send (validated, limited, stored once per client id, then broadcast) and questions.
 import { PROTOCOL_LIMITS, isStaff, type ChatMessage } from '../../live/protocol.js';
 import type { LiveContext, LiveFeature } from '../feature.js';
+import { timeRoomBroadcasts } from '../fanout-timing.js';
 import { Refusal } from '../refusal.js';
 import { blockedWordMatcher, cleanText, textLength } from '../text.js';
 import { MESSAGE_ID, optionalBoolean, payloadObject, stringField } from '../validate.js';
@@ -56,6 +57,14 @@ function messageFanOut(context: LiveContext) {
   // `batchMs` apart and adaptive is off (it would take ~0 ms for a cheap room and send at once).
   const timed = !context.options.redisUrl;
   const batchAdaptive = context.options.chat.batchAdaptive && timed;
+  // So with Redis the rest after a fan-out is checked when the next batch is due, on the time the
+  // adapter took to write to this node's sockets (on one node it is already in the wait).
+  const lastFanOut = timeRoomBroadcasts(context.io.of('/').adapter, new Set(['chat:message', 'chat:messages']));
+  /** How much longer the room must rest after its last fan-out (`BATCH_REST` of its length), in ms. */
+  const restLeft = (show: string): number => {
+    const last = lastFanOut(context.room(show));
+    return last ? Math.ceil(last.end + BATCH_REST * (last.end - last.start) - performance.now()) : 0;
+  };
   /** Sends to the room, then how long the next messages wait: 0 when the room is not batched. */
   const emit = (show: string, send: () => void): number => {
     const start = performance.now();
@@ -68,6 +77,11 @@ function messageFanOut(context: LiveContext) {
   const flush = (show: string): void => {
     const entry = shows.get(show);
     if (!entry) return;
+    const rest = restLeft(show);
+    if (rest >= 1) {
+      entry.timer = setTimeout(() => flush(show), rest);
+      return;
+    }
     if (entry.queue.length === 0) {
       shows.delete(show);
       return;
