@@ -33,20 +33,20 @@ export interface ChatLimits {
    * without batching a 5,000-viewer room at 20 messages/s needs a whole core and its latency runs
    * away). A batch starts `batchMs` after the previous fan-out started, so this is the longest a
    * message waits for its batch to start (then it waits for its place in that fan-out); a room at
-   * most gets 1,000 / `batchMs` writes per viewer per second. A fan-out longer than two thirds of
-   * `batchMs` is followed by a rest of half its length, so fan-out never takes more than two thirds
-   * of the node (with Redis too, where this node's fan-out runs once Redis has the message).
+   * most gets 1,000 / `batchMs` writes per viewer per second. The node always rests at least as
+   * long as a fan-out took, so fan-out never takes more than half of the node: from a fan-out of
+   * `batchMs / 2` (2,500-3,500 viewers on the bench machine) the window is twice the fan-out (with
+   * Redis too, where this node's fan-out runs once Redis has the message).
    * Default 100 ms; 0 sends each at once.
    */
   readonly batchMs: number;
   /** Widgets on a node from which a room's messages are batched. Default 200. */
   readonly batchFrom: number;
   /**
-   * Shortens the window of a cheap room: `true` starts the next batch twice the last fan-out's
-   * length after it started (it rests as long as it sent), at most `batchMs`, so a room of a few
-   * hundred widgets hardly waits and chat fan-out takes up to about half of the node; a costly
-   * room (a fan-out of `batchMs / 2` or more, about 3,000 viewers on the bench machine) is paced
-   * as by default. `false` (default): always `batchMs`. One node only: with Redis (`redisUrl`) the
+   * Shortens the window of a cheap room: `true` waits as long as the last fan-out took (the next
+   * batch starts twice its length after it started), so a room of a few hundred widgets hardly
+   * waits; a costly room (a fan-out of `batchMs / 2` or more, about 3,000 viewers on the bench
+   * machine) is paced as by default. `false` (default): always `batchMs`. One node only: with Redis (`redisUrl`) the
    * local fan-out happens after Redis answers, so it cannot be timed and the window stays
    * `batchMs` (an early build timed ~0 ms there, sent 17 batches/s instead of 10 and tipped the
    * two-node bench over).

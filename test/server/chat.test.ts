@@ -71,22 +71,22 @@ describe('chat', () => {
     }
   });
 
-  it('times the next batch from the start of the previous fan-out, resting at least half a fan-out after it', () => {
+  it('times the next batch from the start of the previous fan-out, resting at least as long as the fan-out took', () => {
     const fixed = { batchMs: 100, batchAdaptive: false };
     const adaptive = { batchMs: 100, batchAdaptive: true };
     // The window is batchMs from the start: what is left of it after the fan-out.
     expect(nextBatchWait(0, fixed)).toBe(100);
     expect(nextBatchWait(30, fixed)).toBe(70);
-    expect(nextBatchWait(60.2, fixed)).toBe(40);
-    // A fan-out longer than two thirds of the window: the node rests half of it (fan-out takes at most 2/3).
-    expect(BATCH_REST).toBe(0.5);
-    expect(nextBatchWait(80, fixed)).toBe(40);
-    expect(nextBatchWait(300, fixed)).toBe(150);
-    // Adaptive: a cheap room's window is twice its fan-out; from batchMs / 2 on it is the default.
+    expect(nextBatchWait(45.2, fixed)).toBe(55);
+    // A fan-out longer than half the window: the node rests as long (fan-out takes at most half of it).
+    expect(BATCH_REST).toBe(1);
+    expect(nextBatchWait(60, fixed)).toBe(60);
+    expect(nextBatchWait(300, fixed)).toBe(300);
+    // Adaptive: as long as the fan-out took; from batchMs / 2 on it is the default.
     expect(nextBatchWait(0.2, adaptive)).toBe(1);
     expect(nextBatchWait(10, adaptive)).toBe(10);
-    expect(nextBatchWait(60, adaptive)).toBe(40);
-    expect(nextBatchWait(300, adaptive)).toBe(150);
+    expect(nextBatchWait(60, adaptive)).toBe(60);
+    expect(nextBatchWait(300, adaptive)).toBe(300);
   });
 
   /** Starts a show with a host and Ben, whose socket takes `costMs` to write to once (the fan-out of `first`). */
@@ -121,21 +121,21 @@ describe('chat', () => {
   it('starts the next batch batchMs after the previous fan-out started, not batchMs after it ended', async () => {
     const live = await startLive({ chat: { batchMs: 1500, batchFrom: 1 } });
     try {
-      // An 800 ms fan-out: the next batch waits what is left of the 1,500 ms window (700 ms), not 1,500 ms more.
-      const at = await costlyFanOut(live, 800);
+      // A 700 ms fan-out: the next batch waits what is left of the 1,500 ms window (800 ms), not 1,500 ms more.
+      const at = await costlyFanOut(live, 700);
       expect(at.batch - at.start).toBeGreaterThanOrEqual(1500 - 2); // never sooner than the window (timers may round down 1 ms)
-      expect(at.batch - at.end).toBeLessThan(1500); // and sooner than batchMs after the fan-out (the wait is 700 ms)
+      expect(at.batch - at.end).toBeLessThan(1500); // and sooner than batchMs after the fan-out (the wait is 800 ms)
     } finally {
       await live.close();
     }
   });
 
-  it('rests at least half a fan-out after one longer than the window, so batches never run back to back', async () => {
+  it('rests at least as long as a fan-out took after one longer than the window, so batches never run back to back', async () => {
     const live = await startLive({ chat: { batchMs: 200, batchFrom: 1 } });
     try {
-      // A 1,000 ms fan-out in a 200 ms window: the window is long gone, the node still rests 500 ms.
+      // A 1,000 ms fan-out in a 200 ms window: the window is long gone, the node still rests 1,000 ms.
       const at = await costlyFanOut(live, 1000);
-      expect(at.batch - at.end).toBeGreaterThanOrEqual(500 - 2);
+      expect(at.batch - at.end).toBeGreaterThanOrEqual(1000 - 2);
     } finally {
       await live.close();
     }
@@ -145,8 +145,8 @@ describe('chat', () => {
     const redis = await RedisProcess.start();
     const live = await startLive({ redisUrl: redis.url, chat: { batchMs: 200, batchFrom: 1 } });
     try {
-      // The 200 ms window is due while the 2 s local fan-out still runs; the node then rests 1 s.
-      const at = await costlyFanOut(live, 2000);
+      // The 200 ms window is due while the 1 s local fan-out still runs; the node then rests 1 s.
+      const at = await costlyFanOut(live, 1000);
       expect(at.batch - at.end).toBeGreaterThanOrEqual(1000 - 2);
     } finally {
       await live.close();

@@ -20,22 +20,23 @@ function checkRestriction(restriction: { until: number | null } | null): void {
 }
 
 /** The least rest after a fan-out, as a share of how long it took: fan-out gets at most 1 / (1 + this) of the node. */
-export const BATCH_REST = 0.5;
+export const BATCH_REST = 1;
 
 /**
  * A big room's next chat batch starts this long after the previous fan-out returned (`loopMs`: how
- * long that fan-out took; 0 or less: the room is not batched, send each message at once).
+ * long that fan-out took).
  *
  * Batches are paced from the start of the previous fan-out: a batch starts `batchMs` after the
  * previous one started, so a message waits at most `batchMs` for its batch (what the option
- * promises), not the fan-out plus `batchMs`. A fan-out longer than that window would leave no
- * time between batches, so after one the node always rests at least `BATCH_REST` of its length:
- * chat fan-out takes at most two thirds of the node, and the rest (reading senders, acks, joins,
- * the other rooms) gets at least a third even in a room too big for the window. The pacing also
- * bounds a room to 1,000 / `batchMs` writes per viewer per second, however cheap they are.
- * `batchAdaptive` shortens the window of a cheap room to twice its fan-out (it rests as long as
- * it sent), so a room of a few hundred hardly waits; from a fan-out of `batchMs / 2` on it is
- * the same as the default.
+ * promises), not the fan-out plus `batchMs`. But the node always rests at least as long as the
+ * fan-out took (`BATCH_REST`): chat fan-out takes at most half of the node, however big the room
+ * or busy the machine, and the rest (reading senders, acks, joins, the other rooms, and on a
+ * shared machine the other processes) keeps the other half. So the window is `batchMs` up to a
+ * fan-out of `batchMs / 2` (2,500-3,500 viewers on the 2-core bench machine), then twice the
+ * fan-out; before, it was the fan-out plus `batchMs` (fan-out took up to all of the node as it
+ * grew). This also bounds a room to 1,000 / `batchMs` writes per viewer per second.
+ * `batchAdaptive` waits as long as the fan-out took, so a cheap room hardly waits; from a fan-out
+ * of `batchMs / 2` on it is the same as the default.
  */
 export function nextBatchWait(loopMs: number, options: { batchMs: number; batchAdaptive: boolean }): number {
   const window = options.batchAdaptive ? Math.min(options.batchMs, 2 * loopMs) : options.batchMs;
