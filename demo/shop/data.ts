@@ -45,17 +45,23 @@ export const liveShow: Readonly<Record<string, string>> = {
 };
 
 /**
- * The listing's poster for its <vitrine-show>, as page markup (`<img slot="poster">`): the browser
- * finds it in the HTML and paints it with the page's own content, and picks the width the screen
- * needs (WebP files made by scripts/make-media.sh). `sizes` follows the listing's layout: the
- * player spans the page under 1020 px, and 7/12 of the 1240 px container above.
+ * The listing's poster for its <vitrine-show>, as page markup (`<picture slot="poster">`): the
+ * browser finds it in the HTML and paints it with the page's own content, and picks the format it
+ * reads and the width the screen needs (AVIF, else WebP; files made by scripts/make-media.sh).
+ * `sizes` follows the listing's layout: the player spans the page under 1020 px, and 7/12 of the
+ * 1240 px container above.
  */
+const posterWidths = [720, 960, 1280];
+const posterSrcset = (format: string): string => posterWidths.map((w) => `/hls/vod/poster-${w}.${format} ${w}w`).join(', ');
 export const listingPoster = {
-  src: '/hls/vod/poster-720.webp',
-  srcset: '/hls/vod/poster-720.webp 720w, /hls/vod/poster-960.webp 960w, /hls/vod/poster-1280.webp 1280w',
-  sizes: '(max-width: 1020px) calc(100vw - 2rem), 700px',
-  width: '1280',
-  height: '720',
+  avif: posterSrcset('avif'),
+  img: {
+    src: '/hls/vod/poster-720.webp',
+    srcset: posterSrcset('webp'),
+    sizes: '(max-width: 1020px) calc(100vw - 2rem), 700px',
+    width: '1280',
+    height: '720',
+  },
 } as const;
 
 /** What a product card shows: the lowest available price, its compare-at price, stock. */

@@ -70,12 +70,16 @@ export function renderListing(options: ListingOptions): string {
     ? `Results for “${query}”`
     : (collections.find((c) => c.handle === collection)?.title ?? 'Shop the collection');
   const count = shown.length === 1 ? '1 product' : `${shown.length} products`;
-  // The poster is page markup (`<img slot="poster">`): painted from the HTML with the page's own
-  // content, before Vitrine's script runs, at the width the screen needs. It replaces `poster`.
+  // The poster is page markup (`<picture slot="poster">`): painted from the HTML with the page's
+  // own content, before Vitrine's script runs, in the format and at the width the screen needs.
+  // It replaces `poster`.
   const { poster, ...showAttributes } = options.show;
-  const showPoster = poster
-    ? html`<img slot="poster"${attributes({ ...(poster === liveShow.poster ? listingPoster : { src: poster }), alt: '', fetchpriority: 'high' })} />`
-    : '';
+  const showPoster =
+    poster === liveShow.poster
+      ? html`<picture slot="poster"><source type="image/avif"${attributes({ srcset: listingPoster.avif, sizes: listingPoster.img.sizes })} /><img${attributes({ ...listingPoster.img, alt: '', fetchpriority: 'high' })} /></picture>`
+      : poster
+        ? html`<img slot="poster"${attributes({ src: poster, alt: '', fetchpriority: 'high' })} />`
+        : '';
   const body = html`${siteHeader({ query, collection, cartCount: options.cartCount })}
 <main id="main">
   <section id="live" class="live" aria-labelledby="live-heading">

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 
 /**
- * The `vitrine-show…:not(:defined)` rules of the demo shop's stylesheet (the README's snippet that
- * reserves the widget's box before its script runs), rewritten for the tag `tag`: an element that
+ * The `vitrine-show…:not(:defined)` and slotted-poster rules of the demo shop's stylesheet (the
+ * README's snippet that reserves the widget's box before its script runs), rewritten for the tag `tag`: an element that
  * is not defined yet, or never.
  */
 export async function reserveRules(tag: string): Promise<CSSStyleSheet> {
@@ -12,7 +12,7 @@ export async function reserveRules(tag: string): Promise<CSSStyleSheet> {
   const picked: string[] = [];
   const visit = (rules: CSSRuleList, wrap: (css: string) => string): void => {
     for (const rule of rules) {
-      if (rule instanceof CSSStyleRule && rule.selectorText.includes('vitrine-show') && rule.selectorText.includes(':not(:defined)')) {
+      if (rule instanceof CSSStyleRule && rule.selectorText.includes('vitrine-show') && /:not\(:defined\)|\[slot="poster"\]/.test(rule.selectorText)) {
         picked.push(wrap(rule.cssText.replaceAll('vitrine-show', tag)));
       } else if (rule instanceof CSSContainerRule) {
         visit(rule.cssRules, (css) => `@container ${rule.conditionText} { ${css} }`);

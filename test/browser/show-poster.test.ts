@@ -30,6 +30,18 @@ function posterImage(src = '/hls/vod/poster-720.webp'): HTMLImageElement {
   return img;
 }
 
+/** `img` inside a `<picture slot="poster">` (the slot moves from the image to the picture). */
+function posterPicture(img: HTMLImageElement): HTMLPictureElement {
+  const picture = document.createElement('picture');
+  picture.slot = 'poster';
+  img.removeAttribute('slot');
+  const source = document.createElement('source');
+  source.type = 'image/avif';
+  source.srcset = '/hls/vod/poster-720.avif';
+  picture.append(source, img);
+  return picture;
+}
+
 /** Collects the layout shifts reported while it runs. */
 function watchShifts(): { stop: () => Promise<number> } {
   let total = 0;
@@ -57,14 +69,16 @@ function captureWarnings(): { warnings: string[]; restore: () => void } {
 let tags = 0;
 
 describe('<vitrine-show> slotted poster, before and after the element is defined', () => {
-  const cases: [string, number][] = [
-    ['products="/feed.json" live-server="/" show="s"', 1000],
-    ['products="/feed.json" live-server="/" show="s"', 600],
-    ['', 500],
-    ['layout="vertical" products="/feed.json" live-server="/" show="s"', 360],
+  const cases: [string, number, 'img' | 'picture'][] = [
+    ['products="/feed.json" live-server="/" show="s"', 1000, 'img'],
+    ['products="/feed.json" live-server="/" show="s"', 600, 'img'],
+    ['', 500, 'img'],
+    ['layout="vertical" products="/feed.json" live-server="/" show="s"', 360, 'img'],
+    ['products="/feed.json" live-server="/" show="s"', 600, 'picture'],
+    ['layout="vertical" products="/feed.json" live-server="/" show="s"', 360, 'picture'],
   ];
-  for (const [attributes, width] of cases) {
-    it(`is painted in the video's box before the script runs and does not move on upgrade: ${attributes || 'no attributes'}, ${width} px`, async () => {
+  for (const [attributes, width, kind] of cases) {
+    it(`is painted in the video's box before the script runs and does not move on upgrade: ${attributes || 'no attributes'}, ${width} px, <${kind}>`, async () => {
       tags += 1;
       const tag = `vitrine-show-late-${tags}`;
       const sheet = await reserveRules(tag);
@@ -75,7 +89,9 @@ describe('<vitrine-show> slotted poster, before and after the element is defined
         show.setAttribute('loading', 'interaction');
         for (const [, name, value] of attributes.matchAll(/([\w-]+)="([^"]*)"/g)) show.setAttribute(name!, value!);
         const img = posterImage();
-        show.append(img);
+        // A <picture slot="poster"> is placed like an <img>; the page's rules make its image fill it.
+        const slotted = kind === 'img' ? img : posterPicture(img);
+        show.append(slotted);
         container.append(show);
         await img.decode();
         await frames();
@@ -83,6 +99,7 @@ describe('<vitrine-show> slotted poster, before and after the element is defined
         // Not defined yet: the page's rules put the poster over the reserved video box.
         expect(show.matches(':defined')).to.equal(false);
         const before = box(img);
+        near(box(slotted), before, 'the picture is the box of its image');
         expect(before.width).to.be.greaterThan(0);
         const hostBefore = box(show);
         const shifts = watchShifts();
@@ -93,9 +110,9 @@ describe('<vitrine-show> slotted poster, before and after the element is defined
         await frames();
 
         // Defined: the same element, now in the facade's poster slot, in the very same box.
-        expect(img.assignedSlot?.name).to.equal('poster');
-        expect(img.assignedSlot?.getRootNode()).to.equal(root);
-        expect(img.parentElement).to.equal(show);
+        expect(slotted.assignedSlot?.name).to.equal('poster');
+        expect(slotted.assignedSlot?.getRootNode()).to.equal(root);
+        expect(slotted.parentElement).to.equal(show);
         near(box(img), before, 'poster');
         near(box(show), hostBefore, 'widget');
         near(box(root.querySelector('[part="stage"]')!), before, 'stage');

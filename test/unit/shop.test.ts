@@ -67,10 +67,15 @@ describe('demo shop pages', () => {
     expect(page.match(/<li class="card"/g)).toHaveLength(products.length);
     expect(page).toContain('<script type="module" src="/vitrine/vitrine.js"></script>');
     expect(page).toContain(
-      `<vitrine-show title="Spring drop, live from the studio" src="/hls/live/main/master.m3u8" products="shopify:${DEMO_HANDLES.join(',')}" cart="shopify" currency="EUR" creator="demo-creator" live-server="/" show="spring-drop"><img slot="poster" src="/hls/vod/poster-720.webp" srcset="/hls/vod/poster-720.webp 720w, /hls/vod/poster-960.webp 960w, /hls/vod/poster-1280.webp 1280w"`,
+      `<vitrine-show title="Spring drop, live from the studio" src="/hls/live/main/master.m3u8" products="shopify:${DEMO_HANDLES.join(',')}" cart="shopify" currency="EUR" creator="demo-creator" live-server="/" show="spring-drop"><picture slot="poster"><source type="image/avif" srcset="/hls/vod/poster-720.avif 720w, /hls/vod/poster-960.avif 960w, /hls/vod/poster-1280.avif 1280w"`,
     );
-    // The poster is page markup the browser paints before any script: high priority, no `poster` attribute to fetch twice.
-    expect(page).toMatch(/<img slot="poster" [^>]*alt="" fetchpriority="high" \/><\/vitrine-show>/);
+    // The poster is page markup the browser paints before any script: AVIF where the browser reads
+    // it, else WebP; high priority; no `poster` attribute to fetch twice.
+    expect(page).toMatch(/<img src="\/hls\/vod\/poster-720\.webp" srcset="\/hls\/vod\/poster-720\.webp 720w, [^>]*alt="" fetchpriority="high" \/><\/picture><\/vitrine-show>/);
+    for (const file of ['poster-720.avif', 'poster-1280.webp']) {
+      const poster = await fetch(`${demo.url}/hls/vod/${file}`);
+      expect(poster.headers.get('content-type')).toBe(`image/${file.split('.')[1]}`);
+    }
     expect(page).not.toContain('rel="preload"');
     expect(page).toContain('€89.00');
     expect(page).toContain('src="/demo-images/linen-overshirt-sand.svg"');
