@@ -1,4 +1,5 @@
 import { safeHttpUrl } from '../internal/url.js';
+import { nextTask } from '../internal/idle.js';
 import { warn } from '../internal/warn.js';
 import type { Money, Product, ProductDescription, ProductImage, ProductOption } from './product.js';
 
@@ -256,21 +257,6 @@ export function collect<T>(items: readonly T[], report: LoadReport, label: (item
 
 /** How long one task may normalise products before it lets the page handle input and paint. */
 const SLICE_MS = 8;
-
-/** Resolves in a new task: `scheduler.yield()` where the browser has it, else a MessageChannel message (no 4 ms timer clamp). */
-export function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Works a collector through in slices of about SLICE_MS, a task each (the first slice runs in

@@ -23,6 +23,8 @@ export class ShowLive implements ReactiveController {
   #teardown = false;
   /** The viewer's identity while the shopper has not consented: kept in memory only. */
   #unstored: ViewerIdentity | undefined;
+  /** Set by `start()`: the widget draws its live part after the player and the carousel. */
+  #started = false;
 
   constructor(private readonly view: ShowView) {
     view.addController(this);
@@ -45,7 +47,13 @@ export class ShowLive implements ReactiveController {
     this.#sync();
   }
 
+  /** From the next update on, the connection opens and the chat loads (the live part's turn, see ShowView). */
+  start(): void {
+    this.#started = true;
+  }
+
   #sync(): void {
+    if (!this.#started) return;
     const host = this.view.host;
     const server = host.getAttribute('live-server') ?? '';
     const show = host.getAttribute('show') ?? '';

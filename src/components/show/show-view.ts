@@ -3,6 +3,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { CommerceController } from '../../controllers/commerce.js';
 import { StoreController } from '../../controllers/store.js';
 import { defineElement } from '../../define/define.js';
+import { nextTask } from '../../internal/idle.js';
+import { currencyCode, prepareCurrencyFormats } from '../../commerce/money.js';
+import { intlWarmUp } from '../../i18n/format.js';
 import { MessagesController } from '../../controllers/messages.js';
 import { createShowStores, type ShowStores } from '../../stores/show.js';
 import { hostResetCss } from '../host.styles.js';
@@ -19,6 +22,16 @@ import { showViewStyles } from './show-view.styles.js';
 import type { VitrineShow } from './show.js';
 
 const cartIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 4h2.2l2.3 11.2a1.5 1.5 0 0 0 1.5 1.2h8.6a1.5 1.5 0 0 0 1.5-1.1L21 8H6.2"/><circle cx="9.5" cy="20" r="1.3"/><circle cx="17.5" cy="20" r="1.3"/></svg>`;
+
+/**
+ * The parts of the widget in the order they are drawn, each in a task of its own so that no task
+ * is long enough to block the page (Lighthouse's TBT counts every task over 50 ms on a slow
+ * phone): the player (the shopper's tap waits for nothing else), then the product carousel and
+ * the cart button (after the browser's number formatting data has loaded, in pieces), then the
+ * live part (connection, chat). Until its turn, a part's box is the facade's placeholder.
+ */
+const STAGES = ['player', 'products', 'live'] as const;
+export type ShowStage = (typeof STAGES)[number];
 
 /**
  * The loaded <vitrine-show>: renders the player (and, as they arrive, products, chat and cart)
@@ -44,6 +57,10 @@ export class ShowView implements ReactiveControllerHost {
   #connected = false;
   #updateScheduled = false;
   #updateComplete: Promise<boolean> = Promise.resolve(true);
+  /** How many of STAGES are drawn. */
+  #stages = 1;
+  /** Resolves once every part is drawn (see STAGES). */
+  readonly unfolded: Promise<void>;
 
   constructor(
     readonly host: VitrineShow,
@@ -56,7 +73,9 @@ export class ShowView implements ReactiveControllerHost {
     this.live = new ShowLive(this);
     this.analytics = new ShowAnalytics(this);
     this.pins = new ShowPins(this);
-    this.commerce = new CommerceController(this, host, this.stores.products, () => ({
+    // Off (null) until the carousel's turn: the products' requests and normalising, and the cart
+    // session, start after the number formatting data is loaded (see #unfold).
+    this.commerce = new CommerceController(this, host, this.stores.products, () => !this.drawn('products') ? null : ({
       products: host.getAttribute('products'),
       productsData: host.products,
       cart: host.getAttribute('cart'),
@@ -69,6 +88,31 @@ export class ShowView implements ReactiveControllerHost {
     this.overlay.setAttribute('part', 'product-overlay');
     // Removed while its code loaded: start (socket, listeners) only when it is back in the page.
     if (host.isConnected) this.connected();
+    this.unfolded = this.#unfold();
+  }
+
+  /** Whether a part is drawn yet (see STAGES). */
+  drawn(stage: ShowStage): boolean {
+    return STAGES.indexOf(stage) < this.#stages;
+  }
+
+  /** Draws the parts after the player, a task each. */
+  async #unfold(): Promise<void> {
+    await this.#updateComplete;
+    const { tag } = this.text.locale;
+    // (currencyCode builds a formatter too: in the last step.)
+    const currency = (): string | undefined => currencyCode(this.host.getAttribute('currency')) ?? undefined;
+    for (const step of [...intlWarmUp(tag), () => prepareCurrencyFormats(tag, currency())]) {
+      await nextTask();
+      step();
+    }
+    while (this.#stages < STAGES.length) {
+      await nextTask();
+      this.#stages += 1;
+      if (STAGES[this.#stages - 1] === 'live') this.live.start();
+      if (this.#connected) this.requestUpdate();
+      await this.#updateComplete;
+    }
   }
 
   get updateComplete(): Promise<boolean> {
@@ -139,7 +183,7 @@ export class ShowView implements ReactiveControllerHost {
       else this.overlay.removeAttribute('locale');
     }
     const toggle = vertical ? this.live.toggle() : nothing;
-    const cart = this.#cartButton();
+    const cart = this.drawn('products') ? this.#cartButton() : nothing;
     // The same boxes as the facade's (layout.ts, show.styles.ts): nothing shifts when this renders.
     return html`<div class="${layoutClass(parts)}${cart === nothing ? '' : ' with-cart'}">
         <div class="stage" part="stage" title="">
@@ -160,7 +204,8 @@ export class ShowView implements ReactiveControllerHost {
         </div>
         ${parts.products || parts.chat
           ? html`<div class="panel" part="panel">
-              ${parts.products
+              ${parts.products && !this.drawn('products') ? html`<div class="strip" part="products-placeholder"></div>` : nothing}
+              ${parts.products && this.drawn('products')
                 ? html`<vitrine-products
                     class="strip"
                     part="products"
@@ -170,7 +215,7 @@ export class ShowView implements ReactiveControllerHost {
                     .overlay=${this.overlay}
                   ></vitrine-products>`
                 : nothing}
-              ${this.live.chat(vertical)}
+              ${parts.chat && !this.drawn('live') ? html`<div class="chat" part="chat-placeholder"></div>` : this.live.chat(vertical)}
             </div>`
           : nothing}
       </div>
