@@ -248,13 +248,6 @@ export class Collector<T> {
   }
 }
 
-/** Runs every product through `build` at once, recording an invalid one on the report. */
-export function collect<T>(items: readonly T[], report: LoadReport, label: (item: T, index: number) => string, build: (item: T, label: string) => Product): Product[] {
-  const collector = new Collector(items, report, label, build);
-  collector.step();
-  return collector.products;
-}
-
 /** How long one task may normalise products before it lets the page handle input and paint. */
 const SLICE_MS = 8;
 

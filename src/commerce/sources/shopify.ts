@@ -4,7 +4,8 @@ import { currencyCode, scaleAmount } from '../money.js';
 import {
   InvalidProduct,
   LoadReport,
-  collect,
+  Collector,
+  collectInTasks,
   compareAt,
   description,
   finishProduct,
@@ -185,5 +186,7 @@ export async function loadShopifyProducts(handles: readonly string[], report: Lo
       );
     }
   }
-  return collect(found, report, (entry) => `product "${entry.handle}"`, (entry, label) => productFromShopify(entry.data, currency, report, label, root.href));
+  // In slices of a task each (a shop's products take a phone longer than a task should).
+  const collector = new Collector(found, report, (entry) => `product "${entry.handle}"`, (entry, label) => productFromShopify(entry.data, currency, report, label, root.href));
+  return collectInTasks(collector as Collector<unknown>, options.signal);
 }

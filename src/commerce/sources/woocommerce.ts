@@ -4,7 +4,8 @@ import { currencyCode, scaleAmount } from '../money.js';
 import {
   InvalidProduct,
   LoadReport,
-  collect,
+  Collector,
+  collectInTasks,
   compareAt,
   decodeEntities,
   description,
@@ -209,5 +210,6 @@ export async function loadWooProducts(ids: readonly number[], report: LoadReport
       report.skip(`product ${id}`, 'the Store API returned no published product with this id');
     }
   }
-  return collect(ordered, report, productLabel, (entry, label) => productFromWoo(entry, variations, report, label));
+  // In slices of a task each, as the feed and Shopify sources do.
+  return collectInTasks(new Collector<unknown>(ordered, report, productLabel, (entry, label) => productFromWoo(entry, variations, report, label)), signal);
 }

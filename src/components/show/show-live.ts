@@ -1,6 +1,8 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../../define/define.js';
+import { nextTask } from '../../internal/idle.js';
+import { prepareStyles } from '../../internal/styles.js';
 import { warn } from '../../internal/warn.js';
 import { hasConsent } from '../../analytics/consent.js';
 import { LiveConnection } from '../../live/connection.js';
@@ -71,8 +73,14 @@ export class ShowLive implements ReactiveController {
     this.#unstored = consent ? undefined : viewerIdentity(memoryStorage());
     this.connection = new LiveConnection({ server, show, store: this.view.stores.live, owner: host, ...(this.#unstored ? { identity: this.#unstored } : {}) });
     void this.connection.connect();
+    // Its styles parsed in a task, then drawn in the next (defining it upgrades the element).
     import('../chat/chat.js')
-      .then(({ VitrineChat }) => defineElement('vitrine-chat', VitrineChat))
+      .then(async ({ VitrineChat }) => {
+        await nextTask();
+        prepareStyles(VitrineChat.styles);
+        await nextTask();
+        defineElement('vitrine-chat', VitrineChat);
+      })
       .catch((error: unknown) => warn(host, 'could not load the chat code.', error));
   }
 

@@ -1,20 +1,19 @@
-import { adoptStyles, html, nothing, render, svg, unsafeCSS, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { adoptStyles, html, nothing, render, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CommerceController } from '../../controllers/commerce.js';
 import { StoreController } from '../../controllers/store.js';
 import { defineElement } from '../../define/define.js';
 import { nextTask } from '../../internal/idle.js';
+import { prepareStyles } from '../../internal/styles.js';
 import { currencyCode, prepareCurrencyFormats } from '../../commerce/money.js';
 import { intlWarmUp } from '../../i18n/format.js';
 import { MessagesController } from '../../controllers/messages.js';
 import { createShowStores, type ShowStores } from '../../stores/show.js';
-import { hostResetCss } from '../host.styles.js';
 import { VitrinePlayer } from '../player/player.js';
 import type { VitrineProductOverlay } from '../product-overlay/product-overlay.js';
 import { VitrineProducts } from '../products/products.js';
 import { layoutClass, layoutParts } from './layout.js';
 import { playerPoster } from './poster.js';
-import { showFacadeCss } from './show.styles.js';
 import { ShowAnalytics } from './show-analytics.js';
 import { ShowLive } from './show-live.js';
 import { ShowPins } from './show-pins.js';
@@ -67,7 +66,8 @@ export class ShowView implements ReactiveControllerHost {
     /** The facade's shadow root the widget renders into. */
     readonly root: ShadowRoot,
   ) {
-    adoptStyles(root, [unsafeCSS(hostResetCss), unsafeCSS(showFacadeCss), showViewStyles]);
+    // The facade's sheet (its reset and boxes) stays: parsed once.
+    adoptStyles(root, [...root.adoptedStyleSheets, showViewStyles]);
     root.replaceChildren();
     this.text = new MessagesController(host);
     this.live = new ShowLive(this);
@@ -100,18 +100,23 @@ export class ShowView implements ReactiveControllerHost {
   async #unfold(): Promise<void> {
     await this.#updateComplete;
     const { tag } = this.text.locale;
-    // (currencyCode builds a formatter too: in the last step.)
-    const currency = (): string | undefined => currencyCode(this.host.getAttribute('currency')) ?? undefined;
-    for (const step of [...intlWarmUp(tag), () => prepareCurrencyFormats(tag, currency())]) {
-      await nextTask();
-      step();
-    }
-    while (this.#stages < STAGES.length) {
-      await nextTask();
+    const draw = async (): Promise<void> => {
       this.#stages += 1;
       if (STAGES[this.#stages - 1] === 'live') this.live.start();
       if (this.#connected) this.requestUpdate();
       await this.#updateComplete;
+    };
+    const steps = [
+      ...intlWarmUp(tag),
+      // (currencyCode builds a formatter too.)
+      () => prepareCurrencyFormats(tag, currencyCode(this.host.getAttribute('currency')) ?? undefined),
+      () => prepareStyles(VitrineProducts.styles),
+      draw, // products and cart
+      draw, // live
+    ];
+    for (const step of steps) {
+      await nextTask();
+      await step();
     }
   }
 
@@ -234,9 +239,15 @@ export class ShowView implements ReactiveControllerHost {
   }
 }
 
-/** Renders the full widget into a <vitrine-show>'s shadow root. */
-export function mountShowView(host: VitrineShow, root: ShadowRoot): ShowView {
+/** Defines the elements the widget renders and parses the styles of its first render (a task before mounting it). */
+export function prepareShowView(): void {
   defineElement('vitrine-player', VitrinePlayer);
   defineElement('vitrine-products', VitrineProducts);
+  prepareStyles([showViewStyles, VitrinePlayer.styles]);
+}
+
+/** Renders the full widget into a <vitrine-show>'s shadow root (its player first, see STAGES). */
+export function mountShowView(host: VitrineShow, root: ShadowRoot): ShowView {
+  prepareShowView();
   return new ShowView(host, root);
 }
