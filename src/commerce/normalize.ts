@@ -1,5 +1,5 @@
 import { safeHttpUrl } from '../internal/url.js';
-import { nextTask } from '../internal/idle.js';
+import { nextTask } from '../internal/tasks.js';
 import { warn } from '../internal/warn.js';
 import type { Money, Product, ProductDescription, ProductImage, ProductOption } from './product.js';
 
@@ -250,6 +250,11 @@ export class Collector<T> {
 
 /** How long one task may normalise products before it lets the page handle input and paint. */
 const SLICE_MS = 8;
+
+/** Runs every product through `build`, in slices of a task each (see collectInTasks), recording an invalid one on the report. */
+export function collectSliced<T>(items: readonly T[], report: LoadReport, label: (item: T, index: number) => string, build: (item: T, label: string) => Product, signal?: AbortSignal): Promise<Product[]> {
+  return collectInTasks(new Collector(items, report, label, build) as Collector<unknown>, signal);
+}
 
 /**
  * Works a collector through in slices of about SLICE_MS, a task each (the first slice runs in

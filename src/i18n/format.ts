@@ -15,20 +15,3 @@ export function formatCompactNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
-/**
- * The browser's first Intl number formatter loads its locale data, one native call of 20–40 ms on
- * a phone: a long task wherever it lands. These steps load it in smaller pieces; run each in a
- * task of its own (likely subtags, then the numbering systems; a formatter after them is cheap).
- */
-export function intlWarmUp(locale: string): (() => void)[] {
-  return [
-    () => new Intl.Locale(locale).maximize(),
-    () => (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('numberingSystem'),
-  ].map((step) => () => {
-    try {
-      step();
-    } catch {
-      // A bad locale is reported where it is used.
-    }
-  });
-}

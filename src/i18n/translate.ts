@@ -22,29 +22,20 @@ export function defineMessages<const K extends string>(
   return { en, ...others };
 }
 
-// Made on first use and shared by every translator of a locale (each element of each widget has
-// its own translators): creating an `Intl.PluralRules` costs milliseconds. Immutable, so sharing
-// them between widgets shares no state.
-const pluralRules = new Map<string, Intl.PluralRules>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function cached<T>(cache: Map<string, T>, tag: string, make: () => T): T {
-  let value = cache.get(tag);
-  if (value === undefined) cache.set(tag, (value = make()));
-  return value;
-}
-
 /**
  * Returns a translator for one catalog (an area in the locale's language): `{name}` placeholders
  * are filled in (numbers formatted for the locale), plural forms chosen by `{count}`.
  */
 export function translator<K extends string>(catalog: Catalog<K>, locale: ResolvedLocale): Translate<K> {
+  // Both made on first use: creating Intl formatters costs milliseconds, and most text has no number.
+  let numbers: Intl.NumberFormat | undefined;
+  let plurals: Intl.PluralRules | undefined;
   return (key, params = {}) => {
     const message = catalog[key] ?? key;
     let text: string;
     if (typeof message === 'string') text = message;
     else {
-      const plurals = cached(pluralRules, locale.tag, () => new Intl.PluralRules(locale.tag));
+      plurals ??= new Intl.PluralRules(locale.tag);
       const count = Number(params['count'] ?? 0);
       text = message[plurals.select(count)] ?? message.other;
     }
@@ -52,7 +43,8 @@ export function translator<K extends string>(catalog: Catalog<K>, locale: Resolv
       const value = params[name];
       if (value === undefined) return whole;
       if (typeof value !== 'number') return value;
-      return cached(numberFormats, locale.tag, () => new Intl.NumberFormat(locale.tag)).format(value);
+      numbers ??= new Intl.NumberFormat(locale.tag);
+      return numbers.format(value);
     });
   };
 }

@@ -4,8 +4,7 @@ import { currencyCode, scaleAmount } from '../money.js';
 import {
   InvalidProduct,
   LoadReport,
-  Collector,
-  collectInTasks,
+  collectSliced,
   compareAt,
   description,
   finishProduct,
@@ -186,7 +185,5 @@ export async function loadShopifyProducts(handles: readonly string[], report: Lo
       );
     }
   }
-  // In slices of a task each (a shop's products take a phone longer than a task should).
-  const collector = new Collector(found, report, (entry) => `product "${entry.handle}"`, (entry, label) => productFromShopify(entry.data, currency, report, label, root.href));
-  return collectInTasks(collector as Collector<unknown>, options.signal);
+  return collectSliced(found, report, (entry) => `product "${entry.handle}"`, (entry, label) => productFromShopify(entry.data, currency, report, label, root.href), options.signal);
 }

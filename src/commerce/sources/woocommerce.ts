@@ -4,8 +4,7 @@ import { currencyCode, scaleAmount } from '../money.js';
 import {
   InvalidProduct,
   LoadReport,
-  Collector,
-  collectInTasks,
+  collectSliced,
   compareAt,
   decodeEntities,
   description,
@@ -210,6 +209,5 @@ export async function loadWooProducts(ids: readonly number[], report: LoadReport
       report.skip(`product ${id}`, 'the Store API returned no published product with this id');
     }
   }
-  // In slices of a task each, as the feed and Shopify sources do.
-  return collectInTasks(new Collector<unknown>(ordered, report, productLabel, (entry, label) => productFromWoo(entry, variations, report, label)), signal);
+  return collectSliced(ordered, report, productLabel, (entry, label) => productFromWoo(entry, variations, report, label), signal);
 }

@@ -1,8 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../../define/define.js';
-import { nextTask } from '../../internal/idle.js';
-import { prepareStyles } from '../../internal/styles.js';
+import { nextTask } from '../../internal/tasks.js';
 import { warn } from '../../internal/warn.js';
 import { hasConsent } from '../../analytics/consent.js';
 import { LiveConnection } from '../../live/connection.js';
@@ -25,8 +24,6 @@ export class ShowLive implements ReactiveController {
   #teardown = false;
   /** The viewer's identity while the shopper has not consented: kept in memory only. */
   #unstored: ViewerIdentity | undefined;
-  /** Set by `start()`: the widget draws its live part after the player and the carousel. */
-  #started = false;
 
   constructor(private readonly view: ShowView) {
     view.addController(this);
@@ -49,17 +46,12 @@ export class ShowLive implements ReactiveController {
     this.#sync();
   }
 
-  /** From the next update on, the connection opens and the chat loads (the live part's turn, see ShowView). */
-  start(): void {
-    this.#started = true;
-  }
-
   #sync(): void {
-    if (!this.#started) return;
     const host = this.view.host;
     const server = host.getAttribute('live-server') ?? '';
     const show = host.getAttribute('show') ?? '';
-    const key = server && show ? `${server}\u0000${show}` : '';
+    // No connection before the live part's turn, after the player and the carousel (ShowView's stage 2).
+    const key = server && show && this.view.stage > 1 ? `${server}\u0000${show}` : '';
     const consent = hasConsent(host);
     if (consent && this.#unstored) {
       this.#unstored.keepIn(browserStorage());
@@ -73,14 +65,9 @@ export class ShowLive implements ReactiveController {
     this.#unstored = consent ? undefined : viewerIdentity(memoryStorage());
     this.connection = new LiveConnection({ server, show, store: this.view.stores.live, owner: host, ...(this.#unstored ? { identity: this.#unstored } : {}) });
     void this.connection.connect();
-    // Its styles parsed in a task, then drawn in the next (defining it upgrades the element).
     import('../chat/chat.js')
-      .then(async ({ VitrineChat }) => {
-        await nextTask();
-        prepareStyles(VitrineChat.styles);
-        await nextTask();
-        defineElement('vitrine-chat', VitrineChat);
-      })
+      // In the next task: evaluating its code and drawing it are a task each.
+      .then(({ VitrineChat }) => nextTask().then(() => defineElement('vitrine-chat', VitrineChat)))
       .catch((error: unknown) => warn(host, 'could not load the chat code.', error));
   }
 

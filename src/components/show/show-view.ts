@@ -3,10 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { CommerceController } from '../../controllers/commerce.js';
 import { StoreController } from '../../controllers/store.js';
 import { defineElement } from '../../define/define.js';
-import { nextTask } from '../../internal/idle.js';
-import { prepareStyles } from '../../internal/styles.js';
-import { currencyCode, prepareCurrencyFormats } from '../../commerce/money.js';
-import { intlWarmUp } from '../../i18n/format.js';
+import { nextTask, prepareStyles } from '../../internal/tasks.js';
+import { prepareCurrencyFormats } from '../../commerce/money.js';
 import { MessagesController } from '../../controllers/messages.js';
 import { createShowStores, type ShowStores } from '../../stores/show.js';
 import { VitrinePlayer } from '../player/player.js';
@@ -21,16 +19,6 @@ import { showViewStyles } from './show-view.styles.js';
 import type { VitrineShow } from './show.js';
 
 const cartIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 4h2.2l2.3 11.2a1.5 1.5 0 0 0 1.5 1.2h8.6a1.5 1.5 0 0 0 1.5-1.1L21 8H6.2"/><circle cx="9.5" cy="20" r="1.3"/><circle cx="17.5" cy="20" r="1.3"/></svg>`;
-
-/**
- * The parts of the widget in the order they are drawn, each in a task of its own so that no task
- * is long enough to block the page (Lighthouse's TBT counts every task over 50 ms on a slow
- * phone): the player (the shopper's tap waits for nothing else), then the product carousel and
- * the cart button (after the browser's number formatting data has loaded, in pieces), then the
- * live part (connection, chat). Until its turn, a part's box is the facade's placeholder.
- */
-const STAGES = ['player', 'products', 'live'] as const;
-export type ShowStage = (typeof STAGES)[number];
 
 /**
  * The loaded <vitrine-show>: renders the player (and, as they arrive, products, chat and cart)
@@ -56,9 +44,13 @@ export class ShowView implements ReactiveControllerHost {
   #connected = false;
   #updateScheduled = false;
   #updateComplete: Promise<boolean> = Promise.resolve(true);
-  /** How many of STAGES are drawn. */
-  #stages = 1;
-  /** Resolves once every part is drawn (see STAGES). */
+  /**
+   * What is drawn: 0 the player; 1 also the carousel and the cart button; 2 also the live part
+   * (connection, chat). Each comes in a task of its own (see #unfold); until then its box is the
+   * facade's placeholder. Read it; the widget moves it on.
+   */
+  stage = 0;
+  /** Resolves once every part is drawn. */
   readonly unfolded: Promise<void>;
 
   constructor(
@@ -75,7 +67,7 @@ export class ShowView implements ReactiveControllerHost {
     this.pins = new ShowPins(this);
     // Off (null) until the carousel's turn: the products' requests and normalising, and the cart
     // session, start after the number formatting data is loaded (see #unfold).
-    this.commerce = new CommerceController(this, host, this.stores.products, () => !this.drawn('products') ? null : ({
+    this.commerce = new CommerceController(this, host, this.stores.products, () => this.stage < 1 ? null : ({
       products: host.getAttribute('products'),
       productsData: host.products,
       cart: host.getAttribute('cart'),
@@ -91,34 +83,35 @@ export class ShowView implements ReactiveControllerHost {
     this.unfolded = this.#unfold();
   }
 
-  /** Whether a part is drawn yet (see STAGES). */
-  drawn(stage: ShowStage): boolean {
-    return STAGES.indexOf(stage) < this.#stages;
-  }
-
-  /** Draws the parts after the player, a task each. */
+  /**
+   * Draws the parts after the player a task each, so that no task is long enough to block the
+   * page (Lighthouse's TBT counts every task over 50 ms on a slow phone) and the shopper's tap
+   * waits only for the player. The browser's first number formatter loads its locale data, one
+   * native call of 20-40 ms on a phone: likely subtags and numbering systems load it in pieces.
+   */
   async #unfold(): Promise<void> {
     await this.#updateComplete;
     const { tag } = this.text.locale;
-    const draw = async (): Promise<void> => {
-      this.#stages += 1;
-      if (STAGES[this.#stages - 1] === 'live') this.live.start();
+    // (Each draw renders in a microtask of its step's task.)
+    const draw = (): void => {
+      this.stage += 1;
       if (this.#connected) this.requestUpdate();
-      await this.#updateComplete;
     };
-    const steps = [
-      ...intlWarmUp(tag),
-      // (currencyCode builds a formatter too.)
-      () => prepareCurrencyFormats(tag, currencyCode(this.host.getAttribute('currency')) ?? undefined),
+    for (const step of [
+      () => new Intl.Locale(tag).maximize(),
+      () => Intl.supportedValuesOf('numberingSystem'),
+      // (A bad currency is reported where prices use it.)
+      () => prepareCurrencyFormats(tag, this.host.getAttribute('currency')),
       () => prepareStyles(VitrineProducts.styles),
-      draw, // products and cart
-      draw, // live
-    ];
-    for (const step of steps) {
+      draw,
+      draw,
+    ]) {
       await nextTask();
-      await step();
+      step();
     }
+    // (The last draw renders in a microtask queued before this promise settles.)
   }
+
 
   get updateComplete(): Promise<boolean> {
     return this.#updateComplete;
@@ -188,7 +181,8 @@ export class ShowView implements ReactiveControllerHost {
       else this.overlay.removeAttribute('locale');
     }
     const toggle = vertical ? this.live.toggle() : nothing;
-    const cart = this.drawn('products') ? this.#cartButton() : nothing;
+    // (No cart session before stage 1: no button.)
+    const cart = this.#cartButton();
     // The same boxes as the facade's (layout.ts, show.styles.ts): nothing shifts when this renders.
     return html`<div class="${layoutClass(parts)}${cart === nothing ? '' : ' with-cart'}">
         <div class="stage" part="stage" title="">
@@ -209,18 +203,19 @@ export class ShowView implements ReactiveControllerHost {
         </div>
         ${parts.products || parts.chat
           ? html`<div class="panel" part="panel">
-              ${parts.products && !this.drawn('products') ? html`<div class="strip" part="products-placeholder"></div>` : nothing}
-              ${parts.products && this.drawn('products')
-                ? html`<vitrine-products
+              ${!parts.products
+                ? nothing
+                : this.stage < 1
+                ? html`<div class="strip" part="products-placeholder"></div>`
+                : html`<vitrine-products
                     class="strip"
                     part="products"
                     title=""
                     locale=${ifDefined(attr('locale'))}
                     .commerce=${this.commerce}
                     .overlay=${this.overlay}
-                  ></vitrine-products>`
-                : nothing}
-              ${parts.chat && !this.drawn('live') ? html`<div class="chat" part="chat-placeholder"></div>` : this.live.chat(vertical)}
+                  ></vitrine-products>`}
+              ${parts.chat && this.stage < 2 ? html`<div class="chat" part="chat-placeholder"></div>` : this.live.chat(vertical)}
             </div>`
           : nothing}
       </div>
@@ -239,15 +234,15 @@ export class ShowView implements ReactiveControllerHost {
   }
 }
 
-/** Defines the elements the widget renders and parses the styles of its first render (a task before mounting it). */
-export function prepareShowView(): void {
+/**
+ * Renders the full widget into a <vitrine-show>'s shadow root: evaluating its modules (the
+ * caller's task), parsing its first styles and drawing its player are a task each (then see #unfold).
+ */
+export async function mountShowView(host: VitrineShow, root: ShadowRoot): Promise<ShowView> {
+  await nextTask();
   defineElement('vitrine-player', VitrinePlayer);
   defineElement('vitrine-products', VitrineProducts);
   prepareStyles([showViewStyles, VitrinePlayer.styles]);
-}
-
-/** Renders the full widget into a <vitrine-show>'s shadow root (its player first, see STAGES). */
-export function mountShowView(host: VitrineShow, root: ShadowRoot): ShowView {
-  prepareShowView();
+  await nextTask();
   return new ShowView(host, root);
 }

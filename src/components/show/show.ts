@@ -12,7 +12,7 @@ import { layoutClass, layoutParts, showLayout, type ShowLayout } from './layout.
 import { slottedPoster } from './poster.js';
 import { showFacadeCss } from './show.styles.js';
 import type { ShowView } from './show-view.js';
-import { nextTask, whenIdle } from '../../internal/idle.js';
+import { whenIdle } from '../../internal/idle.js';
 import { ownStatic } from '../../internal/statics.js';
 
 // Importing Vitrine on a server (SSR) must not throw: there is no HTMLElement there.
@@ -309,15 +309,11 @@ export class VitrineShow extends ElementBase {
     try {
       // The widget's code and the text of its language, fetched side by side.
       const language = resolveLocale(this.getAttribute('locale'), this).language;
-      const [{ mountShowView, prepareShowView }] = await Promise.all([import('./show-view.js'), loadMessages(language)]);
-      // Evaluating the widget's modules, parsing its styles and drawing it: a task each.
-      await nextTask();
-      prepareShowView();
-      await nextTask();
+      const [{ mountShowView }] = await Promise.all([import('./show-view.js'), loadMessages(language)]);
       this.#viewport?.disconnect();
       // Focusing the facade's button loads the widget (intent); keep the keyboard user's place.
       const hadFocus = this.#root.activeElement !== null;
-      this.#view = mountShowView(this, this.#root);
+      this.#view = await mountShowView(this, this.#root);
       if (hadFocus) await this.#focusPlayer(this.#view);
       return this.#view;
     } catch (error) {
