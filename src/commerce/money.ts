@@ -26,7 +26,8 @@ function currencyFormat(locale: string, currency: string, digits?: number): Intl
  * formatter of a page loads the browser's currency data, which on a phone is a long task of its
  * own. Call it when idle, before the products arrive.
  */
-export function prepareCurrencyFormats(locale: string, currency = 'EUR'): void {
+export function prepareCurrencyFormats(locale: string, currency?: string | null): void {
+  currency ??= 'EUR';
   try {
     // minorUnitDigits builds the `en` formatter it reads the digits from.
     currencyFormat(locale, currency, minorUnitDigits(currency));

@@ -1,4 +1,5 @@
 import { safeHttpUrl } from '../internal/url.js';
+import { nextTask } from '../internal/tasks.js';
 import { warn } from '../internal/warn.js';
 import type { Money, Product, ProductDescription, ProductImage, ProductOption } from './product.js';
 
@@ -247,29 +248,12 @@ export class Collector<T> {
   }
 }
 
-/** Runs every product through `build` at once, recording an invalid one on the report. */
-export function collect<T>(items: readonly T[], report: LoadReport, label: (item: T, index: number) => string, build: (item: T, label: string) => Product): Product[] {
-  const collector = new Collector(items, report, label, build);
-  collector.step();
-  return collector.products;
-}
-
 /** How long one task may normalise products before it lets the page handle input and paint. */
 const SLICE_MS = 8;
 
-/** Resolves in a new task: `scheduler.yield()` where the browser has it, else a MessageChannel message (no 4 ms timer clamp). */
-export function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+/** Runs every product through `build`, in slices of a task each (see collectInTasks), recording an invalid one on the report. */
+export function collectSliced<T>(items: readonly T[], report: LoadReport, label: (item: T, index: number) => string, build: (item: T, label: string) => Product, signal?: AbortSignal): Promise<Product[]> {
+  return collectInTasks(new Collector(items, report, label, build) as Collector<unknown>, signal);
 }
 
 /**

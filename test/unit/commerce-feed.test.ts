@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { productsFromData } from '../../src/commerce/sources/index.js';
 import { parseProductsSpec } from '../../src/commerce/sources/index.js';
 import { feedCollector, productsFromFeed } from '../../src/commerce/sources/feed.js';
-import { collectInTasks, LoadReport, nextTask } from '../../src/commerce/normalize.js';
+import { collectInTasks, LoadReport } from '../../src/commerce/normalize.js';
+import { nextTask } from '../../src/internal/tasks.js';
 import { vitrineFeed, DemoShop } from '../../demo/shopify/index.js';
 import { currenciesFeed, halfInvalidFeed, HOSTILE, hostileFeed } from '../support/commerce-fixtures.js';
 

@@ -2,7 +2,8 @@ import { safeHttpUrl } from '../../internal/url.js';
 import { warn } from '../../internal/warn.js';
 import type { ProductsStore } from '../../stores/products.js';
 import { HttpFailure, MalformedResponse, NetworkFailure, requestJson } from '../http.js';
-import { LoadReport, collectInTasks, nextTask } from '../normalize.js';
+import { nextTask } from '../../internal/tasks.js';
+import { LoadReport, collectInTasks } from '../normalize.js';
 import type { Product } from '../product.js';
 import { InvalidFeed, feedCollector, productsFromFeed } from './feed.js';
 

@@ -4,7 +4,7 @@ import { currencyCode, scaleAmount } from '../money.js';
 import {
   InvalidProduct,
   LoadReport,
-  collect,
+  collectSliced,
   compareAt,
   description,
   finishProduct,
@@ -185,5 +185,5 @@ export async function loadShopifyProducts(handles: readonly string[], report: Lo
       );
     }
   }
-  return collect(found, report, (entry) => `product "${entry.handle}"`, (entry, label) => productFromShopify(entry.data, currency, report, label, root.href));
+  return collectSliced(found, report, (entry) => `product "${entry.handle}"`, (entry, label) => productFromShopify(entry.data, currency, report, label, root.href), options.signal);
 }

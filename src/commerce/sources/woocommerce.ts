@@ -4,7 +4,7 @@ import { currencyCode, scaleAmount } from '../money.js';
 import {
   InvalidProduct,
   LoadReport,
-  collect,
+  collectSliced,
   compareAt,
   decodeEntities,
   description,
@@ -209,5 +209,5 @@ export async function loadWooProducts(ids: readonly number[], report: LoadReport
       report.skip(`product ${id}`, 'the Store API returned no published product with this id');
     }
   }
-  return collect(ordered, report, productLabel, (entry, label) => productFromWoo(entry, variations, report, label));
+  return collectSliced(ordered, report, productLabel, (entry, label) => productFromWoo(entry, variations, report, label), signal);
 }

@@ -454,7 +454,7 @@ export class VitrineProducts extends LitElement {
     if (this.hasUpdated) this.requestUpdate();
     // The first currency formatter loads the browser's currency data: do it while the page is idle, not in the first render.
     whenIdle(() => {
-      if (this.isConnected) prepareCurrencyFormats(this.#text.locale.tag, currencyCode(this.currency) ?? undefined);
+      if (this.isConnected) prepareCurrencyFormats(this.#text.locale.tag, currencyCode(this.currency));
     }, 1000);
   }
 

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../../define/define.js';
+import { nextTask } from '../../internal/tasks.js';
 import { warn } from '../../internal/warn.js';
 import { hasConsent } from '../../analytics/consent.js';
 import { LiveConnection } from '../../live/connection.js';
@@ -49,7 +50,8 @@ export class ShowLive implements ReactiveController {
     const host = this.view.host;
     const server = host.getAttribute('live-server') ?? '';
     const show = host.getAttribute('show') ?? '';
-    const key = server && show ? `${server}\u0000${show}` : '';
+    // No connection before the live part's turn, after the player and the carousel (ShowView's stage 2).
+    const key = server && show && this.view.stage > 1 ? `${server}\u0000${show}` : '';
     const consent = hasConsent(host);
     if (consent && this.#unstored) {
       this.#unstored.keepIn(browserStorage());
@@ -64,7 +66,8 @@ export class ShowLive implements ReactiveController {
     this.connection = new LiveConnection({ server, show, store: this.view.stores.live, owner: host, ...(this.#unstored ? { identity: this.#unstored } : {}) });
     void this.connection.connect();
     import('../chat/chat.js')
-      .then(({ VitrineChat }) => defineElement('vitrine-chat', VitrineChat))
+      // In the next task: evaluating its code and drawing it are a task each.
+      .then(({ VitrineChat }) => nextTask().then(() => defineElement('vitrine-chat', VitrineChat)))
       .catch((error: unknown) => warn(host, 'could not load the chat code.', error));
   }
 

@@ -1,17 +1,17 @@
-import { adoptStyles, html, nothing, render, svg, unsafeCSS, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { adoptStyles, html, nothing, render, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CommerceController } from '../../controllers/commerce.js';
 import { StoreController } from '../../controllers/store.js';
 import { defineElement } from '../../define/define.js';
+import { nextTask, prepareStyles } from '../../internal/tasks.js';
+import { prepareCurrencyFormats } from '../../commerce/money.js';
 import { MessagesController } from '../../controllers/messages.js';
 import { createShowStores, type ShowStores } from '../../stores/show.js';
-import { hostResetCss } from '../host.styles.js';
 import { VitrinePlayer } from '../player/player.js';
 import type { VitrineProductOverlay } from '../product-overlay/product-overlay.js';
 import { VitrineProducts } from '../products/products.js';
 import { layoutClass, layoutParts } from './layout.js';
 import { playerPoster } from './poster.js';
-import { showFacadeCss } from './show.styles.js';
 import { ShowAnalytics } from './show-analytics.js';
 import { ShowLive } from './show-live.js';
 import { ShowPins } from './show-pins.js';
@@ -44,19 +44,30 @@ export class ShowView implements ReactiveControllerHost {
   #connected = false;
   #updateScheduled = false;
   #updateComplete: Promise<boolean> = Promise.resolve(true);
+  /**
+   * What is drawn: 0 the player; 1 also the carousel and the cart button; 2 also the live part
+   * (connection, chat). Each comes in a task of its own (see #unfold); until then its box is the
+   * facade's placeholder. Read it; the widget moves it on.
+   */
+  stage = 0;
+  /** Resolves once every part is drawn. */
+  readonly unfolded: Promise<void>;
 
   constructor(
     readonly host: VitrineShow,
     /** The facade's shadow root the widget renders into. */
     readonly root: ShadowRoot,
   ) {
-    adoptStyles(root, [unsafeCSS(hostResetCss), unsafeCSS(showFacadeCss), showViewStyles]);
+    // The facade's sheet (its reset and boxes) stays: parsed once.
+    adoptStyles(root, [...root.adoptedStyleSheets, showViewStyles]);
     root.replaceChildren();
     this.text = new MessagesController(host);
     this.live = new ShowLive(this);
     this.analytics = new ShowAnalytics(this);
     this.pins = new ShowPins(this);
-    this.commerce = new CommerceController(this, host, this.stores.products, () => ({
+    // Off (null) until the carousel's turn: the products' requests and normalising, and the cart
+    // session, start after the number formatting data is loaded (see #unfold).
+    this.commerce = new CommerceController(this, host, this.stores.products, () => this.stage < 1 ? null : ({
       products: host.getAttribute('products'),
       productsData: host.products,
       cart: host.getAttribute('cart'),
@@ -69,7 +80,38 @@ export class ShowView implements ReactiveControllerHost {
     this.overlay.setAttribute('part', 'product-overlay');
     // Removed while its code loaded: start (socket, listeners) only when it is back in the page.
     if (host.isConnected) this.connected();
+    this.unfolded = this.#unfold();
   }
+
+  /**
+   * Draws the parts after the player a task each, so that no task is long enough to block the
+   * page (Lighthouse's TBT counts every task over 50 ms on a slow phone) and the shopper's tap
+   * waits only for the player. The browser's first number formatter loads its locale data, one
+   * native call of 20-40 ms on a phone: likely subtags and numbering systems load it in pieces.
+   */
+  async #unfold(): Promise<void> {
+    await this.#updateComplete;
+    const { tag } = this.text.locale;
+    // (Each draw renders in a microtask of its step's task.)
+    const draw = (): void => {
+      this.stage += 1;
+      if (this.#connected) this.requestUpdate();
+    };
+    for (const step of [
+      () => new Intl.Locale(tag).maximize(),
+      () => Intl.supportedValuesOf('numberingSystem'),
+      // (A bad currency is reported where prices use it.)
+      () => prepareCurrencyFormats(tag, this.host.getAttribute('currency')),
+      () => prepareStyles(VitrineProducts.styles),
+      draw,
+      draw,
+    ]) {
+      await nextTask();
+      step();
+    }
+    // (The last draw renders in a microtask queued before this promise settles.)
+  }
+
 
   get updateComplete(): Promise<boolean> {
     return this.#updateComplete;
@@ -139,6 +181,7 @@ export class ShowView implements ReactiveControllerHost {
       else this.overlay.removeAttribute('locale');
     }
     const toggle = vertical ? this.live.toggle() : nothing;
+    // (No cart session before stage 1: no button.)
     const cart = this.#cartButton();
     // The same boxes as the facade's (layout.ts, show.styles.ts): nothing shifts when this renders.
     return html`<div class="${layoutClass(parts)}${cart === nothing ? '' : ' with-cart'}">
@@ -160,17 +203,19 @@ export class ShowView implements ReactiveControllerHost {
         </div>
         ${parts.products || parts.chat
           ? html`<div class="panel" part="panel">
-              ${parts.products
-                ? html`<vitrine-products
+              ${!parts.products
+                ? nothing
+                : this.stage < 1
+                ? html`<div class="strip" part="products-placeholder"></div>`
+                : html`<vitrine-products
                     class="strip"
                     part="products"
                     title=""
                     locale=${ifDefined(attr('locale'))}
                     .commerce=${this.commerce}
                     .overlay=${this.overlay}
-                  ></vitrine-products>`
-                : nothing}
-              ${this.live.chat(vertical)}
+                  ></vitrine-products>`}
+              ${parts.chat && this.stage < 2 ? html`<div class="chat" part="chat-placeholder"></div>` : this.live.chat(vertical)}
             </div>`
           : nothing}
       </div>
@@ -189,9 +234,15 @@ export class ShowView implements ReactiveControllerHost {
   }
 }
 
-/** Renders the full widget into a <vitrine-show>'s shadow root. */
-export function mountShowView(host: VitrineShow, root: ShadowRoot): ShowView {
+/**
+ * Renders the full widget into a <vitrine-show>'s shadow root: evaluating its modules (the
+ * caller's task), parsing its first styles and drawing its player are a task each (then see #unfold).
+ */
+export async function mountShowView(host: VitrineShow, root: ShadowRoot): Promise<ShowView> {
+  await nextTask();
   defineElement('vitrine-player', VitrinePlayer);
   defineElement('vitrine-products', VitrineProducts);
+  prepareStyles([showViewStyles, VitrinePlayer.styles]);
+  await nextTask();
   return new ShowView(host, root);
 }

@@ -283,12 +283,23 @@ export class VitrineShow extends ElementBase {
 
   /** Loads the full widget (if needed) and starts playback. */
   async play(): Promise<void> {
-    const view = await this.load();
+    // The player is drawn first: playback waits for it, not for the carousel and the chat.
+    const view = await this.#mount();
     await view?.play();
   }
 
-  /** Loads the full widget without starting playback. Resolves once it is rendered. */
-  load(): Promise<ShowView | undefined> {
+  /**
+   * Loads the full widget without starting playback. Resolves once all of it is rendered (the
+   * player first, then the carousel, then the chat, each in a task of its own).
+   */
+  async load(): Promise<ShowView | undefined> {
+    const view = await this.#mount();
+    await view?.unfolded;
+    return view;
+  }
+
+  /** Imports and mounts the widget (once); resolves once its player is rendered. */
+  #mount(): Promise<ShowView | undefined> {
     this.#viewPromise ??= this.#loadView();
     return this.#viewPromise;
   }
@@ -302,7 +313,7 @@ export class VitrineShow extends ElementBase {
       this.#viewport?.disconnect();
       // Focusing the facade's button loads the widget (intent); keep the keyboard user's place.
       const hadFocus = this.#root.activeElement !== null;
-      this.#view = mountShowView(this, this.#root);
+      this.#view = await mountShowView(this, this.#root);
       if (hadFocus) await this.#focusPlayer(this.#view);
       return this.#view;
     } catch (error) {
@@ -411,7 +422,7 @@ export class VitrineShow extends ElementBase {
   }
 
   #watchForIntent(): void {
-    const intent = (): void => void this.load();
+    const intent = (): void => void this.#mount();
     // Intent (hover, focus, touch) loads the code, so the click itself only has to start media.
     for (const type of ['pointerenter', 'focusin', 'touchstart'] as const) {
       this.addEventListener(type, intent, { once: true, passive: true });
@@ -421,12 +432,12 @@ export class VitrineShow extends ElementBase {
     whenPageIdle(() => {
       if (!this.isConnected || this.#view) return;
       if (loading === 'eager') {
-        void this.load();
+        void this.#mount();
         return;
       }
       this.#viewport = new IntersectionObserver(
         (entries) => {
-          if (entries.some((entry) => entry.isIntersecting)) void this.load();
+          if (entries.some((entry) => entry.isIntersecting)) void this.#mount();
         },
         { rootMargin: '200px' },
       );
