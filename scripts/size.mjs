@@ -38,10 +38,14 @@ export const BUDGETS = {
  * members native, esbuild-minified CSS, socket.io-parser's binary code stubbed, per-platform
  * helper chunks, shorter chunk hashes, one tiny chunk less): measured 94039 B gzip (91.8 KB),
  * rounded up plus 1 KB; 94943 B (92.7 KB) with the slotted poster, the carousel's edge
- * observers and the subclass setters, still under it. `npm run size -- --sources` shows where each chunk's bytes come from.
+ * observers and the subclass setters, still under it. 94 KB after the staged lazy load (the
+ * widget drawn in short tasks for Lighthouse's TBT) was trimmed to 95232 B, exactly 93 KB: with no
+ * headroom left, chunk hashes alone move the total by about 10 B, and a fix for Safari 15.0-15.3
+ * (no Intl.supportedValuesOf, which stopped the carousel and chat from being drawn) made it 95237 B.
+ * `npm run size -- --sources` shows where each chunk's bytes come from.
  */
 export const CEILINGS = {
-  widget: 93 * KB,
+  widget: 94 * KB,
 };
 
 /** Who downloads a chunk, from its rollup name (see `cdnChunk` in rollup.config.mjs). */

@@ -70,4 +70,20 @@ describe('<vitrine-show> staged drawing', () => {
     }
     expect(view!.live.connection, 'the live connection opened at its turn').to.not.equal(null);
   });
+
+  it('still draws every part where a number-data warm-up is missing (Safari 15.0-15.3: no Intl.supportedValuesOf)', async () => {
+    const intl = Intl as unknown as Record<string, unknown>;
+    const supportedValuesOf = intl.supportedValuesOf;
+    delete intl.supportedValuesOf;
+    try {
+      const show = await fixture<VitrineShow>(
+        html`<vitrine-show loading="interaction" locale="nl" src="/no-stream/master.m3u8" .products=${[simpleProduct('a')]} .cartAdapter=${memoryCart()}></vitrine-show>`,
+      );
+      const view = await show.load();
+      expect(view?.stage).to.equal(2);
+      expect(show.shadowRoot!.querySelector('vitrine-products'), 'the carousel is drawn').to.not.equal(null);
+    } finally {
+      intl.supportedValuesOf = supportedValuesOf;
+    }
+  });
 });

@@ -99,7 +99,8 @@ export class ShowView implements ReactiveControllerHost {
     };
     for (const step of [
       () => new Intl.Locale(tag).maximize(),
-      () => Intl.supportedValuesOf('numberingSystem'),
+      // (Safari 15.0-15.3, which runs the widget, has no Intl.supportedValuesOf: the parts must still come.)
+      () => Intl.supportedValuesOf?.('numberingSystem'),
       // (A bad currency is reported where prices use it.)
       () => prepareCurrencyFormats(tag, this.host.getAttribute('currency')),
       () => prepareStyles(VitrineProducts.styles),
