@@ -15,6 +15,7 @@ import { createDemoServer } from '../demo/app.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMapConsumer } from 'source-map-js';
 import { EVALUATE_SHIM, launchChromium } from '../test/support/chromium.ts';
+import { median } from './stats.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,11 +40,6 @@ const totalTime = new Map();
 const RATE = 4;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Records a trace while `action` runs; resolves with its events. */
 async function trace(cdp, action) {

@@ -16,6 +16,7 @@ import { createDemoServer } from '../demo/app.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 import { client, connected, request, closeAll } from '../test/support/live-node.ts';
 import { playButton, waitForPlayback, widgetVideo } from '../test/support/show.ts';
+import { median } from './stats.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,11 +28,6 @@ const BEHIND = option('behind', 10);
 const TARGET = 250;
 const SHOW = '#live vitrine-show';
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const worst = (values) => values.reduce((w, v) => (Math.abs(v) > Math.abs(w) ? v : w), 0);
 
 const loadBefore = loadavg();

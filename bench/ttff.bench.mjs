@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { createDemoServer } from '../demo/app.ts';
 import { EVALUATE_SHIM, launchChromium, settle } from '../test/support/chromium.ts';
 import { playButton, widgetVideo } from '../test/support/show.ts';
+import { median } from './stats.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,11 +34,6 @@ const DWELL = option('dwell', 250);
 const TARGET = 1.2;
 const STREAM = 'main'; // the stream the demo shop's show plays
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function firstFrameAfterClick(browser, url, kind) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
