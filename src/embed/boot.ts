@@ -41,7 +41,7 @@ export function boot(load: () => Promise<unknown>): void {
     // referenced until the facade has drawn it, so it is taken from the memory cache).
     shows.forEach((show, i) => {
       const url = slotted[i] ? null : show.getAttribute('poster');
-      if (url) posters.push(Object.assign(new Image(), { src: url, fetchPriority: 'high' }));
+      if (url) posters.push(Object.assign(new Image(), { fetchPriority: 'high', src: url }));
     });
     if (slotted.includes(null) || shows.some((show) => show.getAttribute('loading') === 'eager')) {
       start();
