@@ -7,8 +7,10 @@
 //
 // Pages: `/` (the listing with its live show, default `loading="lazy"`: the widget's code loads
 // after the page's load, in idle time, once the element is near the viewport), `/?loading=interaction`
-// (the same show, its code only on hover, focus or tap) and `/?widget=off` (the page without the
-// element and without Vitrine's script). Runs rotate the order so drift in machine load hits every
+// (the same show, its code only on hover, focus or tap), `/?widget=off` (the page without the
+// element and without Vitrine's script) and `/?widget=markup` (the element and its slotted poster
+// without Vitrine's script: what showing a poster image costs the page, apart from Vitrine's code).
+// Runs rotate the order so drift in machine load hits every
 // side alike. Figures: medians of TBT, LCP, CLS, score and script bytes per side. The demo server
 // gzips text as shops and CDNs do; bytes are shown as sent and, for Vitrine's files, also gzipped
 // -9 from dist/cdn. Each run prints its LCP element.
@@ -61,9 +63,9 @@ async function measure(url, port) {
 
 const demo = await createDemoServer({ port: 0 });
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'error' });
-const pages = { without: `${demo.url}/?widget=off`, with: `${demo.url}/`, interaction: `${demo.url}/?loading=interaction` };
+const pages = { without: `${demo.url}/?widget=off`, markup: `${demo.url}/?widget=markup`, with: `${demo.url}/`, interaction: `${demo.url}/?loading=interaction` };
 const SIDES = Object.keys(pages);
-const runs = { without: [], with: [], interaction: [] };
+const runs = { without: [], markup: [], with: [], interaction: [] };
 const loadBefore = loadavg();
 try {
   // Warm-up (not counted): the server's caches and Chromium's first start.
@@ -98,13 +100,14 @@ const summary = (side) => {
   };
 };
 const without = summary('without');
-const sides = { with: summary('with'), interaction: summary('interaction') };
-const delta = (side, key) => sides[side][key] - without[key];
+const sides = { markup: summary('markup'), with: summary('with'), interaction: summary('interaction') };
+const delta = (side, key, base = without) => sides[side][key] - base[key];
 // "Beyond noise": more than the larger spread either side showed over its own runs (or a small floor).
-const noise = (side, key) => Math.max(sides[side].noise[key], without.noise[key]);
-const within = (side, key, floor) => Math.abs(delta(side, key)) <= Math.max(noise(side, key), floor);
-const meets = (side) => within(side, 'tbt', 10) && within(side, 'lcp', 50) && within(side, 'cls', 0.001);
+const noise = (side, key, base = without) => Math.max(sides[side].noise[key], base.noise[key]);
+const within = (side, key, floor, base) => Math.abs(delta(side, key, base)) <= Math.max(noise(side, key, base), floor);
+const meets = (side, base) => within(side, 'tbt', 10, base) && within(side, 'lcp', 50, base) && within(side, 'cls', 0.001, base);
 const met = meets('with');
+const signed = (n) => `${n >= 0 ? '+' : ''}${n.toFixed(0)}`;
 const fetched = (side) => [...new Set(runs[side].flatMap((r) => r.scripts.filter((s) => s.startsWith('/vitrine/'))))];
 
 const row = (label, key, format, unit) =>
@@ -122,6 +125,8 @@ ${row('score', 'score', ms, '')}
   Vitrine scripts fetched without interaction, lazy:        ${fetched('with').join(', ') || 'none'}
   Vitrine scripts fetched without interaction, interaction: ${fetched('interaction').join(', ') || 'none'}
   target: no difference beyond noise (TBT, LCP, CLS): lazy ${met ? 'met' : 'MISSED'}, interaction ${meets('interaction') ? 'met' : 'MISSED'}
+  the poster alone (/?widget=markup: the element and its poster, no Vitrine script): TBT ${ms(sides.markup.tbt)} ms, LCP ${ms(sides.markup.lcp)} ms (${signed(delta('markup', 'lcp'))}, noise ${ms(noise('markup', 'lcp'))}), LCP element ${runs.markup[0]?.lcpElement.slice(0, 40)}
+  Vitrine's code alone (against that page): ${['with', 'interaction'].map((side) => `${side === 'with' ? 'lazy' : side} LCP ${signed(delta(side, 'lcp', sides.markup))} ms (noise ${ms(noise(side, 'lcp', sides.markup))}), TBT ${signed(delta(side, 'tbt', sides.markup))} ms: ${meets(side, sides.markup) ? 'within noise' : 'BEYOND noise'}`).join('; ')}
   machine: ${cpus().length} CPUs, load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after`);
 
 if (process.env.BENCH_RESULTS) {
@@ -142,7 +147,9 @@ if (process.env.BENCH_RESULTS) {
         target: 'no difference beyond noise (TBT, LCP, CLS)',
         met,
         metWithLoadingInteraction: meets('interaction'),
+        codeAloneWithinNoise: { lazy: meets('with', sides.markup), interaction: meets('interaction', sides.markup) },
         without,
+        markup: sides.markup,
         with: sides.with,
         interaction: sides.interaction,
         fetched: { with: fetched('with'), interaction: fetched('interaction') },

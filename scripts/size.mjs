@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run size`: gzip and brotli bytes of the CDN build against the budgets of the design brief.
 // Three figures, each file compressed on its own (as it travels):
-//  - entry: what a host page downloads before the shopper interacts: vitrine.js plus everything
-//    it imports statically (and, for the classic form, the loader in front of it). Budget 10 KB
+//  - entry: what a host page downloads before the shopper interacts: vitrine.js, the chunk it
+//    boots (its only dynamic import) and everything those import statically (and, for the
+//    classic form, the loader in front of it). Budget 10 KB
 //    gzip, enforced.
 //  - widget: the most one shopper's <vitrine-show> can download, hls.js aside: every file of the
 //    build except hls.js, staff-only chunks (`staff-*`), all languages but the largest
@@ -92,7 +93,9 @@ export function measure(dir = 'dist/cdn', manifestPath = 'dist/cdn-build.json') 
     visit(start);
     return [...seen];
   };
-  const entryFiles = closure('vitrine.js');
+  // vitrine.js boots one chunk itself (the facade and the autoloader, src/embed/boot.ts), with
+  // no interaction: it counts as entry too.
+  const entryFiles = [...new Set(['vitrine.js', ...(manifest['vitrine.js']?.dynamicImports ?? [])].flatMap(closure))];
   const classicFiles = ['vitrine.classic.js', ...entryFiles];
 
   // Of each set of alternatives (languages, shop platforms) a widget loads one: count the largest.
@@ -151,7 +154,7 @@ async function main() {
     console.log(row(f.file, f, note));
   }
   console.log('');
-  console.log(row('entry: vitrine.js + static imports', report.entry, check(report.entry.gzip, BUDGETS.entry)));
+  console.log(row('entry: vitrine.js + what it boots', report.entry, check(report.entry.gzip, BUDGETS.entry)));
   console.log(row('entry, classic form: loader + vitrine.js', report.classicEntry, check(report.classicEntry.gzip, BUDGETS.entry)));
   console.log(row('widget: one shopper\'s show, hls.js aside', report.widget, `${check(report.widget.gzip, BUDGETS.widget)}; enforced: ${check(report.widget.gzip, CEILINGS.widget, 'ceiling')}`));
   console.log(row('all: every file but hls.js', report.all, 'reported (staff code, every language and platform)'));

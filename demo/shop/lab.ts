@@ -18,6 +18,8 @@ export interface LabParams {
   readonly worker: 'on' | 'off';
   /** The widget's `locale` attribute (a BCP 47 tag); absent by default. */
   readonly locale?: string;
+  /** The poster as the `poster` attribute (default) or as the page's own `<img slot="poster">`. */
+  readonly poster: 'attribute' | 'slotted';
 }
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
@@ -37,11 +39,15 @@ export function labParams(query: URLSearchParams): LabParams {
     src,
     worker: pick(query.get('worker'), ['on', 'off'], 'on'),
     locale: /^[a-z]{2}(-[A-Z]{2})?$/.test(query.get('locale') ?? '') ? query.get('locale')! : undefined,
+    poster: pick(query.get('poster'), ['attribute', 'slotted'], 'attribute'),
   };
 }
 
 function show(params: LabParams, title = 'Spring drop, live from the studio'): SafeHtml {
-  return html`<vitrine-show${attributes({ title, poster: '/hls/vod/poster.jpg', src: params.src, loading: params.loading, autoplay: params.autoplay, locale: params.locale })}></vitrine-show>`;
+  const slotted = params.poster === 'slotted';
+  return html`<vitrine-show${attributes({ title, poster: slotted ? undefined : '/hls/vod/poster.jpg', src: params.src, loading: params.loading, autoplay: params.autoplay, locale: params.locale })}>${
+    slotted ? html`<img slot="poster" src="/hls/vod/poster-720.avif" alt="" width="720" height="405" fetchpriority="high" />` : ''
+  }</vitrine-show>`;
 }
 
 const filler = html`<div class="lab-filler">

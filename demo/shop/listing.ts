@@ -18,8 +18,11 @@ export interface ListingOptions {
   readonly catalog: DemoShop;
   /** Attributes of the page's <vitrine-show>. */
   readonly show: Readonly<Record<string, string>>;
-  /** False: the page without Vitrine (no element, no script), for comparisons. Default true. */
-  readonly widget?: boolean;
+  /**
+   * False: the page without Vitrine (no element, no script); `markup`: the element and its poster
+   * without Vitrine's script. For comparisons; default true.
+   */
+  readonly widget?: boolean | 'markup';
   readonly cartCount: number;
   readonly query?: string;
   readonly collection?: string;
@@ -135,7 +138,7 @@ ${siteFooter()}`;
     description: `${shop.name}: ${shop.tagline}. Watch the live show and shop without leaving the video.`,
     stylesheets: ['/assets/shop.css'],
     scripts: [
-      ...(widget ? [vitrineScript(options.embed)] : []),
+      ...(widget === true ? [vitrineScript(options.embed)] : []),
       html`<script type="module" src="/assets/shop.js"></script>`,
     ],
     body,

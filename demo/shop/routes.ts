@@ -84,9 +84,11 @@ export function createShopRoutes(options: ShopRoutesOptions): Route[] {
       const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
       const collection = url.searchParams.get('collection') ?? undefined;
       // `?layout=vertical` shows the widget's vertical layout; `?widget=off` is the page without
-      // Vitrine at all (the Lighthouse benchmark's baseline).
+      // Vitrine at all (the Lighthouse benchmark's baseline), `?widget=markup` the page with the
+      // element and its poster but without Vitrine's script (what the poster alone costs).
       const layout = url.searchParams.get('layout') === 'vertical' ? 'vertical' : undefined;
-      const widget = url.searchParams.get('widget') !== 'off';
+      const widgetParam = url.searchParams.get('widget');
+      const widget = widgetParam === 'off' ? false : widgetParam === 'markup' ? ('markup' as const) : true;
       // `?loading=interaction`: the widget's code waits for hover, focus or tap even in view.
       const loading = url.searchParams.get('loading') === 'interaction' ? 'interaction' : undefined;
       const listingShow = { ...show, ...(layout ? { layout } : {}), ...(loading ? { loading } : {}) };

@@ -1,13 +1,6 @@
-// Script-tag entry of the CDN build. It registers <vitrine-show> (a small facade) right away and
-// loads every other element's chunk only when that element appears on the page.
-import '../define/show.js';
-import { autoload } from './autoload.js';
+// Script-tag entry of the CDN build: a few hundred bytes that load the elements' code
+// (`elements.ts`: the <vitrine-show> facade and the autoloader of the other elements) once the
+// page's own show posters have painted, so nothing of Vitrine competes with them (`boot.ts`).
+import { boot } from './boot.js';
 
-autoload({
-  'vitrine-player': () => import('../define/player.js'),
-  'vitrine-products': () => import('../define/products.js'),
-  'vitrine-product-overlay': () => import('../define/product-overlay.js'),
-  'vitrine-chat': () => import('../define/chat.js'),
-  // The producer team's tool, in a chunk named staff-studio that shoppers never load.
-  'vitrine-studio': () => import('./staff-studio.js'),
-});
+boot(() => import('./elements.js'));

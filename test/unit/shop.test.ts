@@ -82,6 +82,17 @@ describe('demo shop pages', () => {
     expect(page).toContain('data-cart-count="0"');
   });
 
+  it('serves the listing for the Lighthouse comparisons: without Vitrine, and with its markup but no script', async () => {
+    const without = await (await fetch(`${demo.url}/?widget=off`)).text();
+    expect(without).not.toContain('<vitrine-show');
+    expect(without).not.toContain('/vitrine/');
+    const markup = await (await fetch(`${demo.url}/?widget=markup`)).text();
+    expect(markup).toContain('<picture slot="poster">');
+    expect(markup).toMatch(/<vitrine-show [^>]*show="spring-drop">/);
+    expect(markup).not.toContain('/vitrine/');
+    expect(markup.match(/<li class="card"/g)).toHaveLength(products.length);
+  });
+
   it('adds to the same cart as the Shopify API from the product form, and counts it in the header', async () => {
     const variant = products.find((p) => p.handle === 'canvas-weekender')!.variants[0]!;
     const added = await fetch(`${demo.url}/cart/add`, {

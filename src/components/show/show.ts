@@ -9,7 +9,7 @@ import { hostResetCss } from '../host.styles.js';
 import { upgradeProperties } from '../products/layout.js';
 import type { CartAdapter } from '../../commerce/cart.js';
 import { layoutClass, layoutParts, showLayout, type ShowLayout } from './layout.js';
-import { slottedPoster } from './poster.js';
+import { slottedPoster } from './slotted-poster.js';
 import { showFacadeCss } from './show.styles.js';
 import type { ShowView } from './show-view.js';
 import { whenIdle } from '../../internal/idle.js';
