@@ -56,6 +56,17 @@ async function viewerOn(url: string, show: string, transports: string[]): Promis
   return socket;
 }
 
+/** A viewer alone in a fresh show, watched, once its connection is idle. */
+async function idleViewer() {
+  const show = freshShow();
+  const ben = track(await joined(suite.live.url!, { show }));
+  const seen = collect<number | string>(ben.socket, 'test:order');
+  const conn = connOf(suite.live, ben.socket);
+  const counts = watch(conn, 'test:order');
+  await waitFor(() => idleWebSocketSender(conn));
+  return { show, ben, seen, conn, counts };
+}
+
 describe('broadcast frames written straight to idle WebSocket connections', () => {
   it('relies on engine.io and ws fields that exist (fails when a socket.io update renames them)', async () => {
     const show = freshShow();
@@ -114,14 +125,9 @@ describe('broadcast frames written straight to idle WebSocket connections', () =
   });
 
   it('queues behind a packet still being written, and behind data the peer has not read, in order', async () => {
-    const show = freshShow();
-    const ben = track(await joined(suite.live.url!, { show }));
-    const seen = collect<number>(ben.socket, 'test:order');
-    const conn = connOf(suite.live, ben.socket);
-    const counts = watch(conn, 'test:order');
+    const { show, ben, seen, conn, counts } = await idleViewer();
     // A packet engine.io writes itself (as it does socket.io's acks and its own pings).
     const unframed = (value: unknown): unknown => conn.write(`2${JSON.stringify(['test:order', value])}`);
-    await waitFor(() => idleWebSocketSender(conn));
 
     // One tick: a packet without a pre-encoded frame (the transport is busy until ws's write
     // callback), then two broadcasts, which must wait in engine.io's buffer behind it.
@@ -154,12 +160,7 @@ describe('broadcast frames written straight to idle WebSocket connections', () =
   });
 
   it('falls back to engine.io\'s path when a private field it checks is missing', async () => {
-    const show = freshShow();
-    const ben = track(await joined(suite.live.url!, { show }));
-    const seen = collect<number>(ben.socket, 'test:order');
-    const conn = connOf(suite.live, ben.socket);
-    const counts = watch(conn, 'test:order');
-    await waitFor(() => idleWebSocketSender(conn));
+    const { show, seen, conn, counts } = await idleViewer();
     const sender = conn.transport.socket._sender;
     const queue = sender._queue;
     sender._queue = undefined;
