@@ -11,7 +11,7 @@ interface EngineTransport {
   name?: string;
   writable?: boolean;
   perMessageDeflate?: unknown;
-  socket?: { readyState?: number; extensions?: string; _sender?: WsSender };
+  socket?: { readyState?: number; extensions?: string; bufferedAmount?: number; _sender?: WsSender };
 }
 /** engine.io's Socket, as far as the fast path reads it. */
 export interface EngineConnection {
@@ -29,8 +29,10 @@ const SENDER_IDLE = 0;
 /**
  * The sender a frame can be written to right now with exactly the bytes, order and outcome that
  * `conn.write` would give, or `undefined`: the connection is open and not upgrading, its transport
- * is an idle, writable WebSocket (nothing waiting in engine.io's write buffer or ws's send queue)
- * without compression. Any missing private field answers `undefined`, so the normal path runs.
+ * is an idle, writable WebSocket (nothing waiting in engine.io's write buffer, ws's send queue or
+ * the TCP socket's buffer) without compression. A peer that stops reading thus gets engine.io's
+ * path, whose back-pressure (the transport stays busy until the data is out) still holds packets
+ * back and drops volatile ones. Any missing private field answers `undefined`: the normal path.
  */
 export function idleWebSocketSender(conn: EngineConnection): WsSender | undefined {
   const transport = conn.transport;
@@ -46,6 +48,7 @@ export function idleWebSocketSender(conn: EngineConnection): WsSender | undefine
     !transport!.perMessageDeflate &&
     ws!.readyState === WS_OPEN &&
     ws!.extensions === '' &&
+    ws!.bufferedAmount === 0 &&
     typeof sender?.sendFrame === 'function' &&
     Array.isArray(sender._queue) &&
     sender._queue.length === 0 &&
