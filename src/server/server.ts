@@ -7,6 +7,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { Server, type ServerOptions } from 'socket.io';
 import { PROTOCOL_VERSION, isStaff, type ChatSettings, type ClientEventName, type ShowSnapshot } from '../live/protocol.js';
+import { writeBroadcastsDirectly } from './direct-writes.js';
 import type { EventHandler, LiveContext, LiveFeature, LiveIo, LiveSocket } from './feature.js';
 import { chatFeature } from './features/chat.js';
 import { figuresFeature } from './features/figures.js';
@@ -141,6 +142,7 @@ export async function createLiveServer(input: LiveServerOptions = {}): Promise<L
   }) as LiveIo;
   const liveIo = io;
   singleWriteFrames(liveIo.of('/').adapter);
+  writeBroadcastsDirectly(liveIo.engine as unknown as Parameters<typeof writeBroadcastsDirectly>[0]);
 
   const context: LiveContext = {
     io: liveIo,
