@@ -14,4 +14,3 @@ export function formatDuration(totalSeconds: number, locale: string): string {
 export function formatCompactNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
-

@@ -48,6 +48,17 @@ async function openHeld(path: string, poster: RegExp, { elements = false } = {})
   return { page, events, release };
 }
 
+/** Runs `test` on a page `openHeld` opens, then lets the held files through and closes the page. */
+async function withHeld(opening: Promise<Held>, test: (held: Held) => Promise<void>): Promise<void> {
+  const held = await opening;
+  try {
+    await test(held);
+  } finally {
+    held.release();
+    await held.page.close();
+  }
+}
+
 const defined = (page: Page): Promise<boolean> => page.evaluate(() => customElements.get('vitrine-show') !== undefined);
 const whenDefined = (page: Page, timeout?: number): Promise<unknown> => page.waitForFunction(() => customElements.get('vitrine-show') !== undefined, undefined, { timeout });
 
@@ -63,8 +74,7 @@ const LAB_ATTRIBUTE = /\/hls\/vod\/poster\.jpg$/;
 
 describe('vitrine.js with the page\'s own slotted poster', () => {
   it('fetches the elements\' code only once the poster has loaded and painted', async () => {
-    const { page, events, release } = await openHeld('/', LISTING_POSTER);
-    try {
+    await withHeld(openHeld('/', LISTING_POSTER), async ({ page, events, release }) => {
       await frames(page);
       expect(events).toEqual(['poster requested']);
       expect(await defined(page)).toBe(false);
@@ -74,29 +84,21 @@ describe('vitrine.js with the page\'s own slotted poster', () => {
       expect(events).toEqual(['poster requested', 'poster loaded', 'elements requested']);
       // The facade took over the same poster element, in its slot.
       expect(await page.evaluate(() => document.querySelector('vitrine-show')?.querySelector('[slot="poster"]')?.assignedSlot?.name)).toBe('poster');
-    } finally {
-      release();
-      await page.close();
-    }
+    });
   });
 
   it('loads at once when the shopper reaches for the show before its poster has come', async () => {
-    const { page, events, release } = await openHeld('/?loading=interaction', LISTING_POSTER);
-    try {
+    await withHeld(openHeld('/?loading=interaction', LISTING_POSTER), async ({ page, events }) => {
       await frames(page);
       expect(events).toEqual(['poster requested']);
       await page.hover('vitrine-show');
       await whenDefined(page);
       expect(events).toEqual(['poster requested', 'elements requested']);
-    } finally {
-      release();
-      await page.close();
-    }
+    });
   });
 
   it('waits for a poster that never comes 4 s at most', async () => {
-    const { page, events, release } = await openHeld('/lab/embed?poster=slotted&stream=boot-stalled', LAB_SLOTTED);
-    try {
+    await withHeld(openHeld('/lab/embed?poster=slotted&stream=boot-stalled', LAB_SLOTTED), async ({ page, events }) => {
       await whenDefined(page, 15_000);
       expect(events).toEqual(['poster requested', 'elements requested']);
       const waited = await page.evaluate(() => {
@@ -104,28 +106,20 @@ describe('vitrine.js with the page\'s own slotted poster', () => {
         return (chunk?.startTime ?? 0) - (window as unknown as { parsed: number }).parsed;
       });
       expect(waited).toBeGreaterThanOrEqual(3990);
-    } finally {
-      release();
-      await page.close();
-    }
+    });
   });
 
   it('does not wait with loading="eager"', async () => {
-    const { page, events, release } = await openHeld('/lab/embed?poster=slotted&loading=eager&stream=boot-eager', LAB_SLOTTED);
-    try {
+    await withHeld(openHeld('/lab/embed?poster=slotted&loading=eager&stream=boot-eager', LAB_SLOTTED), async ({ page, events }) => {
       await whenDefined(page);
       expect(events).toEqual(['poster requested', 'elements requested']);
-    } finally {
-      release();
-      await page.close();
-    }
+    });
   });
 });
 
 describe('vitrine.js with a poster Vitrine draws (the poster attribute)', () => {
   it('loads the elements at once and fetches the poster alongside, once', async () => {
-    const { page, events, release } = await openHeld('/lab/embed?stream=boot-attribute', LAB_ATTRIBUTE, { elements: true });
-    try {
+    await withHeld(openHeld('/lab/embed?stream=boot-attribute', LAB_ATTRIBUTE, { elements: true }), async ({ page, events, release }) => {
       // Requested by vitrine.js itself while the code that draws it is still on its way.
       await expect.poll(() => [...events].sort()).toEqual(['elements requested', 'poster requested']);
       expect(await defined(page)).toBe(false);
@@ -137,9 +131,6 @@ describe('vitrine.js with a poster Vitrine draws (the poster attribute)', () => 
         return img?.complete === true && img.naturalWidth > 0;
       });
       expect(events.filter((event) => event === 'poster requested')).toHaveLength(1);
-    } finally {
-      release();
-      await page.close();
-    }
+    });
   });
 });

@@ -113,7 +113,6 @@ export class ShowView implements ReactiveControllerHost {
     // (The last draw renders in a microtask queued before this promise settles.)
   }
 
-
   get updateComplete(): Promise<boolean> {
     return this.#updateComplete;
   }
